@@ -1,0 +1,11 @@
+package com.xhsgraph.upstream.justoneapi.dto;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+/** An entry of a note's {@code images_list}, as the list and the detail endpoints return it. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record JoaImage(String url, String urlSizeLarge, String original, Integer width, Integer height,
+        String fileid) {}

@@ -1,0 +1,12 @@
+package com.xhsgraph.upstream.justoneapi.dto;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+/** {@code data} of {@code get-user-note-list/v4}. Newer responses carry {@code cursor}, older ones do not. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record JoaNoteListPage(List<JoaListNote> notes, Boolean hasMore, String cursor) {}

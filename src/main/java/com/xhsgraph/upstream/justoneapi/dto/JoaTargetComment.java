@@ -1,0 +1,7 @@
+package com.xhsgraph.upstream.justoneapi.dto;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/** {@code target_comment} of a reply: the comment it answers, the root or another reply. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record JoaTargetComment(String id, Integer status, JoaCommentUser user) {}
