@@ -1,0 +1,38 @@
+package com.xhsgraph.snapshot;
+
+import java.time.OffsetDateTime;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+
+/** The latest known state of a note. Written only by {@link NoteSnapshotRepository}'s upserts. */
+@Entity
+@Table(name = "xhs_note")
+public class NoteSnapshot extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "xhs_id")
+    public String xhsId;
+    public String authorId;
+    public String title;
+    public String excerpt;
+    public String fullText;
+    public String noteType;
+    public Boolean pinned;
+    public OffsetDateTime publishedAt;
+    public OffsetDateTime editedAt;
+    public Integer likeCount;
+    public Integer commentCount;
+    public Integer collectCount;
+    public Integer shareCount;
+    public String ipLocation;
+    /** JSON array of {url, width, height}. */
+    public String imagesJson;
+    public OffsetDateTime firstSeenAt;
+    public OffsetDateTime updatedAt;
+    public OffsetDateTime detailFetchedAt;
+}
