@@ -20,19 +20,26 @@ public class CommentSnapshot extends PanacheEntityBase {
     public String noteId;
     public String rootId;
     public String replyToId;
+    @Column(columnDefinition = "text")
     public String content;
     public OffsetDateTime publishedAt;
     public Integer likeCount;
     public Integer replyCount;
+    @Column(columnDefinition = "text")
     public String ipLocation;
     public Integer status;
     public Integer commentType;
+    @Column(columnDefinition = "text")
     public String authorNickname;
+    @Column(columnDefinition = "text")
     public String authorAvatarUrl;
+    @Column(columnDefinition = "text")
     public String authorRedId;
+    @Column(columnDefinition = "text")
     public String authorUnstableId;
     public boolean authorIsNoteAuthor;
     /** JSON array of {url, width, height}. */
+    @Column(columnDefinition = "text")
     public String picturesJson;
     public OffsetDateTime firstSeenAt;
     public OffsetDateTime updatedAt;

@@ -18,9 +18,13 @@ public class NoteSnapshot extends PanacheEntityBase {
     @Column(name = "xhs_id")
     public String xhsId;
     public String authorId;
+    @Column(columnDefinition = "text")
     public String title;
+    @Column(columnDefinition = "text")
     public String excerpt;
+    @Column(columnDefinition = "text")
     public String fullText;
+    @Column(columnDefinition = "text")
     public String noteType;
     public Boolean pinned;
     public OffsetDateTime publishedAt;
@@ -29,8 +33,10 @@ public class NoteSnapshot extends PanacheEntityBase {
     public Integer commentCount;
     public Integer collectCount;
     public Integer shareCount;
+    @Column(columnDefinition = "text")
     public String ipLocation;
     /** JSON array of {url, width, height}. */
+    @Column(columnDefinition = "text")
     public String imagesJson;
     public OffsetDateTime firstSeenAt;
     public OffsetDateTime updatedAt;

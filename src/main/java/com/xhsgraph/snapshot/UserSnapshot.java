@@ -17,10 +17,15 @@ public class UserSnapshot extends PanacheEntityBase {
     @Id
     @Column(name = "xhs_id")
     public String xhsId;
+    @Column(columnDefinition = "text")
     public String redId;
+    @Column(columnDefinition = "text")
     public String nickname;
+    @Column(columnDefinition = "text")
     public String avatarUrl;
+    @Column(columnDefinition = "text")
     public String bio;
+    @Column(columnDefinition = "text")
     public String ipLocation;
     public Integer gender;
     public Integer followerCount;

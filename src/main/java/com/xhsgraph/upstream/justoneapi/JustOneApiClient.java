@@ -102,12 +102,8 @@ public class JustOneApiClient {
         long timeoutMillis = config.upstream().timeout().toMillis();
         return limiter.submit(() -> Uni.createFrom().deferred(() -> request.apply(rest(), target.token()))
                 .ifNoItem().after(config.upstream().timeout()).failWith(TimeoutException::new))
-                .onItemOrFailure().transform((response, failure) -> {
-                    if (failure != null) {
-                        throw transportFailure(endpoint, failure, timeoutMillis);
-                    }
-                    return read(endpoint, response, type);
-                });
+                .onFailure().transform(failure -> transportFailure(endpoint, failure, timeoutMillis))
+                .map(response -> read(endpoint, response, type));
     }
 
     private <T> T read(String endpoint, Response response, JavaType type) {

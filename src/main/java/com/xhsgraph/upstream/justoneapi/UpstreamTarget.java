@@ -32,28 +32,17 @@ public class UpstreamTarget {
 
     UpstreamTarget(XhsConfig config, Instance<DemoUpstream> demoUpstream) {
         Optional<String> configuredToken = config.upstream().token().map(String::trim).filter(t -> !t.isEmpty());
-        Optional<Boolean> demoSetting = config.demo().enabled();
-        boolean devOrTest = LaunchMode.current() != LaunchMode.NORMAL;
         this.configuredBaseUrl = stripTrailingSlash(config.upstream().baseUrl());
-
-        if (demoSetting.orElse(configuredToken.isEmpty() && devOrTest)) {
-            if (demoUpstream.isUnsatisfied()) {
-                throw new IllegalStateException("xhs.demo.enabled is true but this build does not include the demo "
-                        + "upstream (production build). Set JUSTONEAPI_TOKEN to call Just One API.");
-            }
-            this.demo = true;
+        this.demo = useDemo(configuredToken.isPresent(), config.demo().enabled(),
+                LaunchMode.current() != LaunchMode.NORMAL, !demoUpstream.isUnsatisfied());
+        if (demo) {
             this.token = DEMO_TOKEN;
             this.demoPath = demoUpstream.get().basePath();
-            Log.warn("DEMO DATA: no JUSTONEAPI_TOKEN is set, so every answer comes from the built-in demo upstream "
-                    + "(recorded example responses, not live Xiaohongshu data). Set JUSTONEAPI_TOKEN to call Just One API.");
+            Log.warn("DEMO DATA: every answer comes from the built-in demo upstream (recorded example responses, "
+                    + "not live Xiaohongshu data). Set JUSTONEAPI_TOKEN to call Just One API.");
             configuredToken.ifPresent(t -> Log.warn("xhs.demo.enabled=true: the configured token is not used"));
         } else {
-            if (configuredToken.isEmpty()) {
-                throw new IllegalStateException("No upstream configured: set JUSTONEAPI_TOKEN to call Just One API, "
-                        + "or set XHS_DEMO_ENABLED=true to serve the built-in demo data.");
-            }
-            this.demo = false;
-            this.token = configuredToken.get();
+            this.token = configuredToken.orElseThrow();
             this.demoPath = null;
             URI uri = URI.create(configuredBaseUrl);
             if ("http".equalsIgnoreCase(uri.getScheme()) && !isLoopback(uri.getHost())) {
@@ -63,6 +52,28 @@ public class UpstreamTarget {
             }
             Log.infof("Upstream: Just One API at %s", configuredBaseUrl);
         }
+    }
+
+    /**
+     * Whether to serve the demo upstream.
+     *
+     * @param hasToken a token is configured
+     * @param demoSetting {@code xhs.demo.enabled}, if set
+     * @param devOrTest dev or test launch mode
+     * @param demoInBuild the build includes the demo upstream
+     * @throws IllegalStateException when the service cannot start: no token and no demo, or a demo the build lacks
+     */
+    static boolean useDemo(boolean hasToken, Optional<Boolean> demoSetting, boolean devOrTest, boolean demoInBuild) {
+        boolean demo = demoSetting.orElse(!hasToken && devOrTest);
+        if (demo && !demoInBuild) {
+            throw new IllegalStateException("xhs.demo.enabled is true but this build does not include the demo "
+                    + "upstream (production build). Set JUSTONEAPI_TOKEN to call Just One API.");
+        }
+        if (!demo && !hasToken) {
+            throw new IllegalStateException("No upstream configured: set JUSTONEAPI_TOKEN to call Just One API, "
+                    + "or set XHS_DEMO_ENABLED=true to serve the built-in demo data.");
+        }
+        return demo;
     }
 
     /** True when calls go to the built-in demo upstream. */

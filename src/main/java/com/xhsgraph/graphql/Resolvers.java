@@ -1,0 +1,47 @@
+package com.xhsgraph.graphql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import com.xhsgraph.service.InvalidInputException;
+
+import io.smallrye.mutiny.Uni;
+
+/** What every resolver does the same way: error translation, per-item errors in batches, argument checks. */
+final class Resolvers {
+
+    private Resolvers() {}
+
+    /** Runs {@code work} lazily; anything it throws or fails with reaches the client as an {@link ApiError}. */
+    static <T> Uni<T> guard(Supplier<Uni<T>> work) {
+        return Uni.createFrom().<T>deferred(work::get).onFailure().transform(ApiErrors::translate);
+    }
+
+    /**
+     * Resolves a batched field item by item, concurrently. An item that fails becomes an error at that item's path
+     * only (the data loader fails just that key when its value is a Throwable); its siblings keep their values.
+     */
+    @SuppressWarnings("unchecked")
+    static <S, T> Uni<List<T>> perItem(List<S> sources, Function<S, Uni<T>> resolve) {
+        if (sources.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<Uni<Object>> items = new ArrayList<>(sources.size());
+        for (S source : sources) {
+            items.add(guard(() -> resolve.apply(source)).onItem().<Object>castTo(Object.class)
+                    .onFailure().recoverWithItem(failure -> failure));
+        }
+        return Uni.join().all(items).andFailFast().map(list -> (List<T>) list);
+    }
+
+    /** Checks a connection's {@code first}: null means the default, 0..max is allowed. */
+    static int first(Integer first, int defaultValue, int max) {
+        int value = first == null ? defaultValue : first;
+        if (value < 0 || value > max) {
+            throw new InvalidInputException("first", "`first` must be between 0 and " + max + ", got " + value);
+        }
+        return value;
+    }
+}

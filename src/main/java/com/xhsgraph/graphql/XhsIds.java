@@ -1,0 +1,70 @@
+package com.xhsgraph.graphql;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.xhsgraph.service.InvalidInputException;
+
+/**
+ * Reads the ids clients pass to {@code user} and {@code note}: a raw 24-hex Xiaohongshu id, or a profile / explore
+ * URL of xiaohongshu.com or rednote.com. Short links (xhslink.com) need the upstream to expand them and are refused.
+ */
+final class XhsIds {
+
+    private static final Pattern HEX24 = Pattern.compile("[0-9a-fA-F]{24}");
+    private static final Pattern PROFILE_PATH = Pattern.compile("^/user/profile/([0-9a-fA-F]{24})/?$");
+    private static final Pattern NOTE_PATH = Pattern.compile(
+            "^/(?:explore|discovery/item|user/profile/[0-9a-fA-F]{24})/([0-9a-fA-F]{24})/?$");
+    private static final int MAX_INPUT = 2048;
+
+    private XhsIds() {}
+
+    static boolean isXhsId(String value) {
+        return value != null && HEX24.matcher(value).matches();
+    }
+
+    /** A user id from a 24-hex id or a {@code /user/profile/<id>} URL. */
+    static String user(String input) {
+        return parse(input, PROFILE_PATH, "a user id (24 hex characters) or a profile URL like "
+                + "https://www.xiaohongshu.com/user/profile/<id>");
+    }
+
+    /** A note id from a 24-hex id or an {@code /explore/<id>} (or {@code /discovery/item/<id>}) URL. */
+    static String note(String input) {
+        return parse(input, NOTE_PATH, "a note id (24 hex characters) or a note URL like "
+                + "https://www.xiaohongshu.com/explore/<id>");
+    }
+
+    private static String parse(String input, Pattern path, String expected) {
+        String value = input == null ? "" : input.trim();
+        if (isXhsId(value)) {
+            return value.toLowerCase(Locale.ROOT);
+        }
+        if (value.length() <= MAX_INPUT && (value.startsWith("http://") || value.startsWith("https://"))) {
+            try {
+                URI uri = new URI(value);
+                String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+                if (host.contains("xhslink.com")) {
+                    throw new InvalidInputException("id",
+                            "Short links (xhslink.com) are not supported: open the link and pass the full URL");
+                }
+                if (isXiaohongshuHost(host) && uri.getRawPath() != null) {
+                    Matcher m = path.matcher(uri.getRawPath());
+                    if (m.matches()) {
+                        return m.group(1).toLowerCase(Locale.ROOT);
+                    }
+                }
+            } catch (java.net.URISyntaxException e) {
+                // falls through to the error below
+            }
+        }
+        throw new InvalidInputException("id", "Expected " + expected);
+    }
+
+    private static boolean isXiaohongshuHost(String host) {
+        return host.equals("xiaohongshu.com") || host.endsWith(".xiaohongshu.com") || host.equals("rednote.com")
+                || host.endsWith(".rednote.com");
+    }
+}

@@ -1,0 +1,37 @@
+package com.xhsgraph.graphql.type;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import com.xhsgraph.graphql.NodeIds;
+import com.xhsgraph.service.CommentData;
+
+@Name("Comment")
+@Description("""
+        A top-level comment on a note, or a reply in a comment's thread. A comment known only as the target of a reply \
+        (replyTo) that this service never fetched itself carries only its id, author and note.""")
+public record Comment(
+        @NonNull @Description("The raw 24-hex Xiaohongshu comment id.") String xhsId,
+        @Description("The text; emoji appear as codes like [笑哭R]. Null when only a reference to the comment is known.") String content,
+        @Description("When it was posted.") Instant publishedAt,
+        @Description("Likes.") Integer likeCount,
+        @Description("Province or country it was posted from, when the upstream says (not on replies).") String ipLocation,
+        @NonNull @Description("Who wrote it.") CommentAuthor author,
+        @NonNull @Description("Pictures of an image comment; empty otherwise.") List<@NonNull Image> pictures,
+        @Description("Replies in this comment's thread, as the upstream counts them; null on replies.") Integer replyCount,
+        @Ignore CommentData data) implements Node {
+
+    @Override
+    @Id
+    @NonNull
+    @Description("Opaque global id; Query.node resolves it.")
+    public String getId() {
+        return NodeIds.comment(data.noteId(), xhsId, data.rootId());
+    }
+}

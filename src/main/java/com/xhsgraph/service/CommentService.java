@@ -1,0 +1,87 @@
+package com.xhsgraph.service;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.xhsgraph.mapping.JoaMapping;
+import com.xhsgraph.upstream.justoneapi.JustOneApiClient;
+import com.xhsgraph.upstream.justoneapi.dto.JoaComment;
+import com.xhsgraph.upstream.justoneapi.dto.JoaCommentPage;
+
+import io.smallrye.mutiny.Uni;
+
+/** Reply threads, and comments looked up by id among what this request fetched and what is stored. */
+@ApplicationScoped
+public class CommentService {
+
+    private final JustOneApiClient upstream;
+    private final SnapshotService snapshots;
+    private final RequestLedger ledger;
+
+    CommentService(JustOneApiClient upstream, SnapshotService snapshots, RequestLedger ledger) {
+        this.upstream = upstream;
+        this.snapshots = snapshots;
+        this.ledger = ledger;
+    }
+
+    /**
+     * A pager over the replies in a top-level comment's thread, oldest first. The thread is always read from its
+     * start: whether the inline preview's cursor is a valid {@code lastCursor} is undocumented.
+     */
+    public Pager<CommentData> replies(String noteId, String rootId) {
+        return new Pager<>("replies", noteId + ":" + rootId, cursor -> replyPage(noteId, rootId, cursor),
+                CommentData::xhsId);
+    }
+
+    private Uni<UpstreamPage<CommentData>> replyPage(String noteId, String rootId, String cursor) {
+        return ledger.once(JustOneApiClient.COMMENT_REPLIES + "|" + noteId + "|" + rootId + "|" + cursor,
+                () -> upstream.getReplies(noteId, rootId, cursor)
+                        .map(page -> page(page, noteId, rootId))
+                        .call(page -> snapshots.recordComments(page.items()))
+                        .invoke(page -> ledger.rememberComments(page.items())));
+    }
+
+    /**
+     * The comments with these ids, from this request's fetches or else from the snapshots, in the order asked; an
+     * entry is null when neither knows the comment.
+     */
+    public Uni<List<CommentData>> byIds(List<String> ids) {
+        Map<String, CommentData> found = new HashMap<>();
+        Set<String> missing = new LinkedHashSet<>();
+        for (String id : ids) {
+            CommentData seen = ledger.comment(id);
+            if (seen != null) {
+                found.put(id, seen);
+            } else if (id != null) {
+                missing.add(id);
+            }
+        }
+        Uni<Collection<CommentData>> stored = missing.isEmpty()
+                ? Uni.createFrom().item(List.of())
+                : snapshots.commentsByIds(missing).map(list -> list);
+        return stored.map(list -> {
+            for (CommentData c : list) {
+                found.putIfAbsent(c.xhsId(), c);
+            }
+            List<CommentData> ordered = new ArrayList<>(ids.size());
+            for (String id : ids) {
+                ordered.add(id == null ? null : found.get(id));
+            }
+            return ordered;
+        });
+    }
+
+    private static UpstreamPage<CommentData> page(JoaCommentPage page, String noteId, String rootId) {
+        List<JoaComment> replies = page.comments() == null ? List.of() : page.comments();
+        List<CommentData> items = replies.stream().filter(r -> r != null && r.id() != null)
+                .map(r -> JoaMapping.reply(r, noteId, rootId)).toList();
+        return new UpstreamPage<>(items, Boolean.TRUE.equals(page.hasMore()), page.cursor(), null);
+    }
+}

@@ -1,0 +1,25 @@
+package com.xhsgraph.service;
+
+/**
+ * What is known of a creator. {@code complete} when it comes from the profile endpoint (or its snapshot); otherwise
+ * only the fields a note listing carries (nickname, avatar, red id) may be set.
+ */
+public record ProfileData(String xhsId, String redId, String nickname, String avatarUrl, String bio, String ipLocation,
+        Integer gender, Integer followerCount, Integer followingCount, Integer likedCount, Integer collectedCount,
+        Integer noteCount, Boolean verified, boolean complete) {
+
+    /** The partial profile a note listing or a note detail gives of its author. */
+    public static ProfileData partial(String xhsId, String nickname, String avatarUrl, String redId) {
+        return new ProfileData(xhsId, blankToNull(redId), nickname, avatarUrl, null, null, null, null, null, null,
+                null, null, null, false);
+    }
+
+    /** Likes and collects together, as the profile shows them ("获赞与收藏"). */
+    public Integer likedAndCollectedCount() {
+        return likedCount == null || collectedCount == null ? null : likedCount + collectedCount;
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}
