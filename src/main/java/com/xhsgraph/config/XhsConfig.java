@@ -22,6 +22,9 @@ public interface XhsConfig {
     /** Limits on what one GraphQL request may ask for. */
     Graph graph();
 
+    /** Serving from the snapshots in PostgreSQL. */
+    Snapshots snapshots();
+
     interface Upstream {
         /**
          * Base URL of Just One API (environment variable {@code JUSTONEAPI_BASE_URL}). prod-global
@@ -59,5 +62,36 @@ public interface XhsConfig {
         /** Largest {@code first} a connection accepts. */
         @WithDefault("100")
         int maxPageSize();
+    }
+
+    interface Snapshots {
+        /** Serve snapshots only and never call the upstream; what is not stored fails with NOT_IN_SNAPSHOT. */
+        @WithDefault("false")
+        boolean offline();
+
+        /** How old a snapshot may be and still be served instead of calling the upstream; {@code maxAge} overrides. */
+        MaxAge maxAge();
+    }
+
+    interface MaxAge {
+        /** Creator profiles. */
+        @WithDefault("1h")
+        Duration profile();
+
+        /** Pages of a creator's note list. */
+        @WithDefault("15m")
+        Duration noteList();
+
+        /** Note details (full text, IP location). */
+        @WithDefault("1h")
+        Duration noteDetail();
+
+        /** Pages of a note's comments. */
+        @WithDefault("10m")
+        Duration comments();
+
+        /** Pages of a comment's replies. */
+        @WithDefault("10m")
+        Duration replies();
     }
 }

@@ -27,7 +27,7 @@ public final class JoaMapping {
     public static ProfileData profile(JoaUser u) {
         return new ProfileData(u.userid(), blankToNull(u.redId()), u.nickname(), firstNonBlank(u.images(), u.imageb()),
                 u.desc(), blankToNull(u.ipLocation()), u.gender(), toInt(u.fans()), toInt(u.follows()),
-                toInt(u.liked()), toInt(u.collected()), toInt(u.ndiscovery()), u.redOfficialVerified(), true);
+                toInt(u.liked()), toInt(u.collected()), toInt(u.ndiscovery()), u.redOfficialVerified(), true, null);
     }
 
     public static ProfileData author(JoaNoteListUser u) {
@@ -42,14 +42,14 @@ public final class JoaMapping {
         return new NoteData(n.id(), author(n.user()), title, n.desc(), null, n.type(), n.sticky(),
                 epochSeconds(n.createTime()), epochSeconds(n.lastUpdateTime()), toInt(n.likes()),
                 toInt(n.commentsCount()), toInt(n.collectedCount()), toInt(n.shareCount()), null,
-                images(n.imagesList()), false);
+                images(n.imagesList()), false, null);
     }
 
     public static NoteData detailedNote(JoaNote n) {
         return new NoteData(n.id(), author(n.user()), n.title(), null, n.desc() == null ? "" : n.desc(), n.type(),
                 n.sticky(), epochSeconds(n.time()), epochSeconds(n.lastUpdateTime()), toInt(n.likedCount()),
                 toInt(n.commentsCount()), toInt(n.collectedCount()), toInt(n.sharedCount()),
-                blankToNull(n.ipLocation()), images(n.imagesList()), true);
+                blankToNull(n.ipLocation()), images(n.imagesList()), true, null);
     }
 
     /** A top-level comment of {@code noteId}. */
@@ -75,7 +75,7 @@ public final class JoaMapping {
         String note = c.noteId() != null && !c.noteId().isBlank() ? c.noteId() : noteId;
         return new CommentData(c.id(), note, rootId, replyToId, replyToAuthor, c.content(), epochSeconds(c.time()),
                 toInt(c.likeCount()), blankToNull(c.ipLocation()), commentAuthor(c.user(), isNoteAuthor(c)), pictures,
-                rootId == null ? toInt(c.subCommentCount()) : null, c.status(), c.commentType(), true);
+                rootId == null ? toInt(c.subCommentCount()) : null, c.status(), c.commentType(), true, null);
     }
 
     private static boolean isNoteAuthor(JoaComment c) {

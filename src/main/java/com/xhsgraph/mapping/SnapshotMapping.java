@@ -13,6 +13,7 @@ import com.xhsgraph.service.CommentData;
 import com.xhsgraph.service.ImageData;
 import com.xhsgraph.service.NoteData;
 import com.xhsgraph.service.ProfileData;
+import com.xhsgraph.service.Provenance;
 import com.xhsgraph.snapshot.CommentSnapshot;
 import com.xhsgraph.snapshot.NoteSnapshot;
 import com.xhsgraph.snapshot.UserSnapshot;
@@ -30,7 +31,7 @@ public final class SnapshotMapping {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
-    static Instant instant(OffsetDateTime time) {
+    public static Instant instant(OffsetDateTime time) {
         return time == null ? null : time.toInstant();
     }
 
@@ -53,26 +54,28 @@ public final class SnapshotMapping {
         }
     }
 
-    public static ProfileData profile(UserSnapshot s) {
+    /** A stored creator; complete when the profile endpoint was called for it at least once. */
+    public static ProfileData profile(UserSnapshot s, Provenance provenance) {
         return new ProfileData(s.xhsId, s.redId, s.nickname, s.avatarUrl, s.bio, s.ipLocation, s.gender,
                 s.followerCount, s.followingCount, s.likedCount, s.collectedCount, s.noteCount, s.verified,
-                s.profileFetchedAt != null);
+                s.profileFetchedAt != null, provenance);
     }
 
-    public static NoteData note(NoteSnapshot s, ProfileData author) {
+    /** A stored note; {@code author} is what is stored of its author, or null. */
+    public static NoteData note(NoteSnapshot s, UserSnapshot author, Provenance provenance) {
         ProfileData knownAuthor = author != null
-                ? author
+                ? ProfileData.partial(author.xhsId, author.nickname, author.avatarUrl, author.redId)
                 : s.authorId == null ? null : ProfileData.partial(s.authorId, null, null, null);
         return new NoteData(s.xhsId, knownAuthor, s.title, s.excerpt, s.fullText, s.noteType, s.pinned,
                 instant(s.publishedAt), instant(s.editedAt), s.likeCount, s.commentCount, s.collectCount,
-                s.shareCount, s.ipLocation, images(s.imagesJson), s.detailFetchedAt != null);
+                s.shareCount, s.ipLocation, images(s.imagesJson), s.detailFetchedAt != null, provenance);
     }
 
-    public static CommentData comment(CommentSnapshot s) {
+    public static CommentData comment(CommentSnapshot s, Provenance provenance) {
         CommentAuthorData author = new CommentAuthorData(s.authorNickname, s.authorAvatarUrl, s.authorRedId,
                 s.authorUnstableId, s.authorIsNoteAuthor);
         return new CommentData(s.xhsId, s.noteId, s.rootId, s.replyToId, null, s.content, instant(s.publishedAt),
                 s.likeCount, s.ipLocation, author, images(s.picturesJson), s.replyCount, s.status, s.commentType,
-                true);
+                true, provenance);
     }
 }

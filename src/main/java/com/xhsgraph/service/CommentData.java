@@ -10,7 +10,13 @@ import java.util.List;
  */
 public record CommentData(String xhsId, String noteId, String rootId, String replyToId, CommentAuthorData replyToAuthor,
         String content, Instant publishedAt, Integer likeCount, String ipLocation, CommentAuthorData author,
-        List<ImageData> pictures, Integer replyCount, Integer status, Integer commentType, boolean complete) {
+        List<ImageData> pictures, Integer replyCount, Integer status, Integer commentType, boolean complete,
+        Provenance provenance) {
+
+    public CommentData withProvenance(Provenance p) {
+        return new CommentData(xhsId, noteId, rootId, replyToId, replyToAuthor, content, publishedAt, likeCount,
+                ipLocation, author, pictures, replyCount, status, commentType, complete, p);
+    }
 
     public boolean isReply() {
         return rootId != null;
@@ -23,6 +29,6 @@ public record CommentData(String xhsId, String noteId, String rootId, String rep
         }
         String targetRoot = replyToId.equals(rootId) ? null : rootId;
         return new CommentData(replyToId, noteId, targetRoot, null, null, null, null, null, null, replyToAuthor,
-                List.of(), null, null, null, false);
+                List.of(), null, null, null, false, provenance);
     }
 }

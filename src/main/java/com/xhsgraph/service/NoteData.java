@@ -9,10 +9,16 @@ import java.util.List;
  */
 public record NoteData(String xhsId, ProfileData author, String title, String excerpt, String text, String type,
         Boolean pinned, Instant publishedAt, Instant editedAt, Integer likeCount, Integer commentCount,
-        Integer collectCount, Integer shareCount, String ipLocation, List<ImageData> images, boolean fromDetail) {
+        Integer collectCount, Integer shareCount, String ipLocation, List<ImageData> images, boolean fromDetail,
+        Provenance provenance) {
 
     /** The note list cuts {@code desc} at about 100 characters; anything this long may have been cut. */
     public static final int EXCERPT_CUT_THRESHOLD = 95;
+
+    public NoteData withProvenance(Provenance p) {
+        return new NoteData(xhsId, author, title, excerpt, text, type, pinned, publishedAt, editedAt, likeCount,
+                commentCount, collectCount, shareCount, ipLocation, images, fromDetail, p);
+    }
 
     /** The full text when it is known without a detail call: from the detail, or an excerpt too short to be cut. */
     public String knownFullText() {

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import io.smallrye.mutiny.Uni;
 
@@ -17,6 +18,17 @@ public final class Pager<T> {
 
     /** A walk never fetches more pages than this, whatever the upstream claims. */
     static final int MAX_PAGES_PER_WALK = 50;
+
+    /**
+     * Which items a walk returns. {@code exhausted} says, from one page, that no later page can hold an item the filter
+     * accepts (a newest-first list past a "since" moment), so the walk stops there.
+     */
+    public record Filter<T>(Predicate<T> accepts, Predicate<List<T>> exhausted) {
+
+        public static <T> Filter<T> all() {
+            return new Filter<>(item -> true, page -> false);
+        }
+    }
 
     private final String list;
     private final String scope;
@@ -44,21 +56,27 @@ public final class Pager<T> {
 
     /** The {@code first} items after {@code start}. {@code first} 0 makes no call. */
     public Uni<Slice<T>> walk(PageCursor start, int first) {
+        return walk(start, first, Filter.all());
+    }
+
+    /** The {@code first} items after {@code start} that {@code filter} accepts. */
+    public Uni<Slice<T>> walk(PageCursor start, int first, Filter<T> filter) {
         if (first == 0) {
-            return Uni.createFrom().item(new Slice<>(List.of(), false, null));
+            return Uni.createFrom().item(Slice.empty());
         }
-        Walk walk = new Walk(first);
+        Walk walk = new Walk(first, filter);
         return step(walk, start.page(), start.offset(), start.item());
     }
 
     private Uni<Slice<T>> step(Walk walk, String pageCursor, int skip, String afterItem) {
         return fetchPage.apply(pageCursor).flatMap(page -> {
             walk.pages++;
+            walk.provenance = page.provenance() == null ? walk.provenance : page.provenance().and(walk.provenance);
             if (page.totalCount() != null) {
                 walk.totalCount = page.totalCount();
             }
             List<T> items = page.items();
-            boolean continues = page.continuesAfter(pageCursor);
+            boolean continues = page.continuesAfter(pageCursor) && !walk.filter.exhausted().test(items);
             int from = Math.min(skip, items.size());
             if (afterItem != null) {
                 int found = indexOf(items, afterItem);
@@ -71,7 +89,7 @@ public final class Pager<T> {
                 T item = items.get(i);
                 String id = idOf.apply(item);
                 last = i;
-                if (!walk.seen.add(id)) {
+                if (!walk.seen.add(id) || !walk.filter.accepts().test(item)) {
                     continue;
                 }
                 boolean endOfPage = i == items.size() - 1;
@@ -81,7 +99,8 @@ public final class Pager<T> {
                 walk.items.add(new Slice.Item<>(item, position.encode()));
             }
             if (walk.items.size() >= walk.first) {
-                boolean more = (last >= 0 && last < items.size() - 1) || continues;
+                boolean more = (last >= 0 && last < items.size() - 1 && anyAccepted(walk, items, last + 1))
+                        || continues;
                 return Uni.createFrom().item(walk.done(more));
             }
             if (!continues) {
@@ -92,6 +111,15 @@ public final class Pager<T> {
             }
             return step(walk, page.nextCursor(), 0, null);
         });
+    }
+
+    private boolean anyAccepted(Walk walk, List<T> items, int from) {
+        for (int i = from; i < items.size(); i++) {
+            if (walk.filter.accepts().test(items.get(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private int indexOf(List<T> items, String id) {
@@ -105,17 +133,20 @@ public final class Pager<T> {
 
     private final class Walk {
         final int first;
+        final Filter<T> filter;
         final List<Slice.Item<T>> items = new ArrayList<>();
         final Set<String> seen = new HashSet<>();
         Integer totalCount;
+        Provenance provenance;
         int pages;
 
-        Walk(int first) {
+        Walk(int first, Filter<T> filter) {
             this.first = first;
+            this.filter = filter;
         }
 
         Slice<T> done(boolean hasNextPage) {
-            return new Slice<>(List.copyOf(items), hasNextPage, totalCount);
+            return new Slice<>(List.copyOf(items), hasNextPage, totalCount, provenance);
         }
     }
 }

@@ -6,17 +6,22 @@ package com.xhsgraph.service;
  */
 public record ProfileData(String xhsId, String redId, String nickname, String avatarUrl, String bio, String ipLocation,
         Integer gender, Integer followerCount, Integer followingCount, Integer likedCount, Integer collectedCount,
-        Integer noteCount, Boolean verified, boolean complete) {
+        Integer noteCount, Boolean verified, boolean complete, Provenance provenance) {
 
     /** The partial profile a note listing or a note detail gives of its author. */
     public static ProfileData partial(String xhsId, String nickname, String avatarUrl, String redId) {
         return new ProfileData(xhsId, blankToNull(redId), nickname, avatarUrl, null, null, null, null, null, null,
-                null, null, null, false);
+                null, null, null, false, null);
     }
 
     /** Likes and collects together, as the profile shows them ("获赞与收藏"). */
     public Integer likedAndCollectedCount() {
         return likedCount == null || collectedCount == null ? null : likedCount + collectedCount;
+    }
+
+    public ProfileData withProvenance(Provenance p) {
+        return new ProfileData(xhsId, redId, nickname, avatarUrl, bio, ipLocation, gender, followerCount,
+                followingCount, likedCount, collectedCount, noteCount, verified, complete, p);
     }
 
     static String blankToNull(String s) {

@@ -1,8 +1,10 @@
 package com.xhsgraph.service;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -23,6 +25,7 @@ public class RequestLedger {
     private final Map<String, CommentData> comments = new ConcurrentHashMap<>();
     private final AtomicInteger upstreamCalls = new AtomicInteger();
     private final AtomicInteger persistenceFailures = new AtomicInteger();
+    private final Map<String, Warning> warnings = new ConcurrentSkipListMap<>();
 
     /** The result of {@code call}, made at most once per request for the same {@code key}. */
     @SuppressWarnings("unchecked")
@@ -57,7 +60,20 @@ public class RequestLedger {
 
     public void persistenceFailed() {
         persistenceFailures.incrementAndGet();
+        warn("PERSISTENCE_FAILED", "Fetched data could not be stored; it was returned all the same");
     }
+
+    /** A note for the client, returned in the response's {@code extensions.warnings}; repeated notes appear once. */
+    public void warn(String code, String message) {
+        warnings.putIfAbsent(code + "|" + message, new Warning(code, message));
+    }
+
+    public List<Warning> warnings() {
+        return List.copyOf(warnings.values());
+    }
+
+    /** A warning about data that was served all the same. */
+    public record Warning(String code, String message) {}
 
     public int persistenceFailures() {
         return persistenceFailures.get();

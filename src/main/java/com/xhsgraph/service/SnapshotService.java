@@ -7,13 +7,15 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.xhsgraph.mapping.SnapshotMapping;
 import com.xhsgraph.snapshot.CommentSnapshotRepository;
 import com.xhsgraph.snapshot.IsolatedSessions;
 import com.xhsgraph.snapshot.NoteSnapshotRepository;
+import com.xhsgraph.snapshot.PageSnapshot;
+import com.xhsgraph.snapshot.PageSnapshotRepository;
 import com.xhsgraph.snapshot.UserSnapshotRepository;
 
 import io.quarkus.logging.Log;
@@ -21,7 +23,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Persists what the upstream returned, in a short transaction after each fetch (never around one). A failed write is
- * logged and reported to the request; it never fails the query whose data was already fetched and paid for.
+ * logged and reported to the request as a warning; it never fails the query whose data was already fetched and paid
+ * for.
  */
 @ApplicationScoped
 public class SnapshotService {
@@ -30,15 +33,17 @@ public class SnapshotService {
     private final UserSnapshotRepository users;
     private final NoteSnapshotRepository notes;
     private final CommentSnapshotRepository comments;
+    private final PageSnapshotRepository pages;
     private final TimeSource time;
     private final RequestLedger ledger;
 
     SnapshotService(IsolatedSessions sessions, UserSnapshotRepository users, NoteSnapshotRepository notes,
-            CommentSnapshotRepository comments, TimeSource time, RequestLedger ledger) {
+            CommentSnapshotRepository comments, PageSnapshotRepository pages, TimeSource time, RequestLedger ledger) {
         this.sessions = sessions;
         this.users = users;
         this.notes = notes;
         this.comments = comments;
+        this.pages = pages;
         this.time = time;
         this.ledger = ledger;
     }
@@ -49,40 +54,44 @@ public class SnapshotService {
         return write("profile", () -> users.upsert(List.of(profile), at));
     }
 
-    /** Records notes (from the list or the detail), their counters, and what they tell of their authors. */
-    public Uni<Void> recordNotes(Collection<NoteData> fetched) {
-        if (fetched.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
+    /** Records a note detail, its counters and what it tells of its author. */
+    public Uni<Void> recordDetail(NoteData note) {
         OffsetDateTime at = utc(time.now());
-        List<ProfileData> authors = fetched.stream().map(NoteData::author).filter(Objects::nonNull).toList();
-        return write("notes", () -> users.upsert(authors, at).flatMap(ignored -> notes.upsert(fetched, at)));
+        return write("note", () -> users.upsert(authors(List.of(note)), at)
+                .flatMap(ignored -> notes.upsert(List.of(note), at)));
     }
 
-    /** Records comments or replies (and inline reply previews) with their counters. */
-    public Uni<Void> recordComments(Collection<CommentData> fetched) {
-        if (fetched.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
+    /** Records a page of a creator's notes: the notes, their counters, their authors and the page itself. */
+    public Uni<Void> recordNotePage(String listKind, String scope, String cursor, UpstreamPage<NoteData> page) {
         OffsetDateTime at = utc(time.now());
-        List<CommentData> rows = new ArrayList<>(fetched);
-        return write("comments", () -> comments.upsert(rows, at));
+        return write("note page", () -> users.upsert(authors(page.items()), at)
+                .flatMap(ignored -> notes.upsert(page.items(), at))
+                .flatMap(ignored -> pages.upsert(new PageSnapshot.Key(listKind, scope, cursor),
+                        page.ids(NoteData::xhsId), page.nextCursor(), page.hasMore(), page.totalCount(), at)));
     }
 
-    /** Stored comments by id, in no particular order; ids not stored are absent. */
-    public Uni<List<CommentData>> commentsByIds(Collection<String> ids) {
-        if (ids.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        List<String> list = List.copyOf(ids);
-        return sessions.inSession(() -> comments.list("xhsId in ?1", list))
-                .map(found -> found.stream().map(SnapshotMapping::comment).toList());
+    /**
+     * Records a page of comments or replies with their counters and the page itself, and {@code alsoSeen}
+     * (the inline reply previews a comment page carries).
+     */
+    public Uni<Void> recordCommentPage(String listKind, String scope, String cursor, UpstreamPage<CommentData> page,
+            Collection<CommentData> alsoSeen) {
+        OffsetDateTime at = utc(time.now());
+        List<CommentData> rows = new ArrayList<>(page.items());
+        rows.addAll(alsoSeen);
+        return write("comment page", () -> comments.upsert(rows, at)
+                .flatMap(ignored -> pages.upsert(new PageSnapshot.Key(listKind, scope, cursor),
+                        page.ids(CommentData::xhsId), page.nextCursor(), page.hasMore(), page.totalCount(), at)));
     }
 
-    private Uni<Void> write(String what, java.util.function.Supplier<Uni<Void>> work) {
+    private static List<ProfileData> authors(Collection<NoteData> fetched) {
+        return fetched.stream().map(NoteData::author).filter(Objects::nonNull).toList();
+    }
+
+    private Uni<Void> write(String what, Supplier<Uni<Void>> work) {
         return sessions.inTransaction(work)
                 .onFailure().recoverWithUni(failure -> {
-                    Log.warnf("Could not store %s snapshot: %s", what, failure.toString());
+                    Log.warnf("Could not store a %s snapshot: %s", what, failure.toString());
                     ledger.persistenceFailed();
                     return Uni.createFrom().voidItem();
                 });

@@ -2,6 +2,7 @@ package com.xhsgraph.snapshot;
 
 import java.time.OffsetDateTime;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -24,4 +25,6 @@ public class NoteObservationSnapshot extends PanacheEntityBase {
     public Integer commentCount;
     public Integer collectCount;
     public Integer shareCount;
+    @Column(columnDefinition = "text")
+    public String title;
 }

@@ -47,13 +47,14 @@ public class NoteSnapshotRepository implements PanacheRepositoryBase<NoteSnapsho
         List<NoteData> rows = distinct(notes);
         NativeInsert upsert = new NativeInsert(UPSERT_HEAD, 18, UPSERT_TAIL);
         NativeInsert observations = new NativeInsert("INSERT INTO xhs_note_observation (note_id, observed_at, "
-                + "like_count, comment_count, collect_count, share_count)", 6, "");
+                + "like_count, comment_count, collect_count, share_count, title)", 7, "");
         for (NoteData n : rows) {
             upsert.row(n.xhsId(), n.author() == null ? null : n.author().xhsId(), n.title(), n.excerpt(), n.text(),
                     n.type(), n.pinned(), utc(n.publishedAt()), utc(n.editedAt()), n.likeCount(), n.commentCount(),
                     n.collectCount(), n.shareCount(), n.ipLocation(), imagesJson(n.images()), at, at,
                     n.fromDetail() ? at : null);
-            observations.row(n.xhsId(), at, n.likeCount(), n.commentCount(), n.collectCount(), n.shareCount());
+            observations.row(n.xhsId(), at, n.likeCount(), n.commentCount(), n.collectCount(), n.shareCount(),
+                    n.title());
         }
         return getSession().flatMap(session -> upsert.execute(session)
                 .flatMap(ignored -> observations.execute(session)))

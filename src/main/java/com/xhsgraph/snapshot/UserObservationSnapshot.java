@@ -2,6 +2,7 @@ package com.xhsgraph.snapshot;
 
 import java.time.OffsetDateTime;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -25,4 +26,14 @@ public class UserObservationSnapshot extends PanacheEntityBase {
     public Integer likedCount;
     public Integer collectedCount;
     public Integer noteCount;
+    @Column(columnDefinition = "text")
+    public String nickname;
+    @Column(columnDefinition = "text")
+    public String redId;
+    @Column(columnDefinition = "text")
+    public String bio;
+    @Column(columnDefinition = "text")
+    public String ipLocation;
+    @Column(columnDefinition = "text")
+    public String avatarUrl;
 }

@@ -45,14 +45,16 @@ public class UserSnapshotRepository implements PanacheRepositoryBase<UserSnapsho
         List<ProfileData> rows = distinct(profiles);
         NativeInsert upsert = new NativeInsert(UPSERT_HEAD, 16, UPSERT_TAIL);
         NativeInsert observations = new NativeInsert("INSERT INTO xhs_user_observation (user_id, observed_at, "
-                + "follower_count, following_count, liked_count, collected_count, note_count)", 7, "");
+                + "follower_count, following_count, liked_count, collected_count, note_count, nickname, red_id, bio, "
+                + "ip_location, avatar_url)", 12, "");
         for (ProfileData p : rows) {
             upsert.row(p.xhsId(), p.redId(), p.nickname(), p.avatarUrl(), p.bio(), p.ipLocation(), p.gender(),
                     p.followerCount(), p.followingCount(), p.likedCount(), p.collectedCount(), p.noteCount(),
                     p.verified(), at, at, p.complete() ? at : null);
             if (p.complete()) {
                 observations.row(p.xhsId(), at, p.followerCount(), p.followingCount(), p.likedCount(),
-                        p.collectedCount(), p.noteCount());
+                        p.collectedCount(), p.noteCount(), p.nickname(), p.redId(), p.bio(), p.ipLocation(),
+                        p.avatarUrl());
             }
         }
         return getSession().flatMap(session -> upsert.execute(session)
