@@ -4,6 +4,7 @@ import java.util.concurrent.CompletionException;
 
 import com.xhsgraph.service.InvalidInputException;
 import com.xhsgraph.service.NotFoundException;
+import com.xhsgraph.service.NotInSnapshotException;
 import com.xhsgraph.upstream.justoneapi.UpstreamException;
 
 import io.quarkus.logging.Log;
@@ -23,6 +24,9 @@ final class ApiErrors {
         }
         if (f instanceof InvalidInputException invalid) {
             return new InvalidArgumentError(invalid.getMessage());
+        }
+        if (f instanceof NotInSnapshotException missing) {
+            return new NotInSnapshotError(missing.getMessage());
         }
         if (f instanceof NotFoundException notFound) {
             return new NotFoundError(notFound.getMessage());

@@ -20,6 +20,7 @@ import com.xhsgraph.service.CommentService;
 import com.xhsgraph.service.NoteService;
 import com.xhsgraph.service.Pager;
 import com.xhsgraph.service.Slice;
+import com.xhsgraph.service.SnapshotPolicy;
 
 import io.smallrye.mutiny.Uni;
 
@@ -45,17 +46,21 @@ public class CommentGraphQLApi {
             which comment each reply answers.""")
     public Uni<CommentConnection> replies(@Source Comment comment,
             @Name("first") @DefaultValue("10") @Description("How many replies, 0 to 100.") Integer first,
-            @Name("after") @Description("Continue after this cursor (an endCursor or an edge cursor).") String after) {
+            @Name("after") @Description("Continue after this cursor (an endCursor or an edge cursor).") String after,
+            @Name("maxAge") @Description("Serve upstream pages from snapshots at most this many seconds old; 0 always fetches.") Integer maxAge) {
         return Resolvers.guard(() -> {
             int n = Resolvers.first(first, 10, config.graph().maxPageSize());
             CommentData data = comment.data();
-            Pager<CommentData> pager = comments.replies(data.noteId(), comment.xhsId());
+            Pager<CommentData> pager = comments.replies(data.noteId(), comment.xhsId(),
+                    SnapshotPolicy.checkMaxAge(maxAge));
             var start = pager.start(after);
             if (data.isReply()) {
-                return Uni.createFrom().item(ApiMapping.comments(new Slice<>(List.of(), false, 0), after != null));
+                return Uni.createFrom().item(ApiMapping.comments(new Slice<>(List.of(), false, 0, null), after != null,
+                        data.noteId(), comment.xhsId()));
             }
             return pager.walk(start, n).map(slice -> ApiMapping.comments(
-                    new Slice<>(slice.items(), slice.hasNextPage(), data.replyCount()), after != null));
+                    new Slice<>(slice.items(), slice.hasNextPage(), data.replyCount(), slice.provenance()),
+                    after != null, data.noteId(), comment.xhsId()));
         });
     }
 

@@ -16,8 +16,10 @@ import org.eclipse.microprofile.graphql.Source;
 import com.xhsgraph.config.XhsConfig;
 import com.xhsgraph.graphql.type.CommentConnection;
 import com.xhsgraph.graphql.type.CommentOrder;
+import com.xhsgraph.graphql.type.DataSource;
 import com.xhsgraph.graphql.type.Image;
 import com.xhsgraph.graphql.type.Note;
+import com.xhsgraph.graphql.type.NoteObservation;
 import com.xhsgraph.graphql.type.NoteType;
 import com.xhsgraph.graphql.type.User;
 import com.xhsgraph.mapping.ApiMapping;
@@ -26,28 +28,41 @@ import com.xhsgraph.service.NotFoundException;
 import com.xhsgraph.service.NoteData;
 import com.xhsgraph.service.NoteService;
 import com.xhsgraph.service.Pager;
+import com.xhsgraph.service.SnapshotPolicy;
+import com.xhsgraph.service.SnapshotQueries;
+import com.xhsgraph.service.TimeSource;
 
 import io.smallrye.mutiny.Uni;
 
-/** {@code Query.note}, the fields of {@code Note} and {@code Note.comments}. */
+/** {@code Query.note}, the fields of {@code Note}, its history and {@code Note.comments}. */
 @GraphQLApi
 public class NoteGraphQLApi {
 
     private static final Predicate<NoteData> ANY = n -> true;
 
     private final NoteService notes;
+    private final SnapshotQueries stored;
+    private final TimeSource time;
     private final XhsConfig config;
 
-    NoteGraphQLApi(NoteService notes, XhsConfig config) {
+    NoteGraphQLApi(NoteService notes, SnapshotQueries stored, TimeSource time, XhsConfig config) {
         this.notes = notes;
+        this.stored = stored;
+        this.time = time;
         this.config = config;
     }
 
     @Query("note")
-    @Description("A note by id. Costs nothing by itself: fields a listing did not provide cost one detail call.")
+    @Description("A note by id. Costs nothing by itself: fields a listing did not provide come from the detail.")
     public Uni<Note> note(
-            @Name("id") @NonNull @Description("The 24-hex note id, or a note URL such as https://www.xiaohongshu.com/explore/<id>.") String id) {
-        return Resolvers.guard(() -> Uni.createFrom().item(Note.of(XhsIds.note(id), null)));
+            @Name("id") @NonNull @Description("The 24-hex note id, or a note URL such as https://www.xiaohongshu.com/explore/<id>.") String id,
+            @Name("maxAge") @Description("Serve the detail from a snapshot at most this many seconds old, else fetch it; 0 always fetches. Default: the configured freshness.") Integer maxAge,
+            @Name("asOf") @Description("The note as last observed at or before this moment (counters and title; other fields as stored now), from the snapshots only.") Instant asOf) {
+        return Resolvers.guard(() -> {
+            String xhsId = XhsIds.note(id);
+            Integer age = SnapshotPolicy.checkMaxAge(maxAge);
+            return Uni.createFrom().item(new Note(xhsId, null, age, Resolvers.asOf(asOf, time.now())));
+        });
     }
 
     @Name("title")
@@ -58,7 +73,7 @@ public class NoteGraphQLApi {
 
     @Name("text")
     @Description("""
-            The full text. Listings give an excerpt cut at about 100 characters, so this costs a detail call only when \
+            The full text. Listings give an excerpt cut at about 100 characters, so this needs the detail only when \
             the excerpt may have been cut.""")
     public Uni<List<String>> text(@Source List<Note> sources) {
         return field(sources, NoteData::knownFullText, n -> n.knownFullText() != null);
@@ -113,7 +128,7 @@ public class NoteGraphQLApi {
     }
 
     @Name("ipLocation")
-    @Description("Province or country it was posted from. Only the detail has it: a detail call unless already made.")
+    @Description("Province or country it was posted from. Only the detail has it.")
     public Uni<List<String>> ipLocation(@Source List<Note> sources) {
         return field(sources, NoteData::ipLocation, NoteData::fromDetail);
     }
@@ -136,32 +151,85 @@ public class NoteGraphQLApi {
         }, n -> n.author() != null);
     }
 
+    @Name("fetchedAt")
+    @Description("When the data of this note was fetched from the upstream (the listing it came from, or the detail).")
+    public Uni<List<Instant>> fetchedAt(@Source List<Note> sources) {
+        return field(sources, n -> n.provenance() == null ? null : n.provenance().fetchedAt(), ANY);
+    }
+
+    @Name("source")
+    @Description("Whether the data of this note was fetched now or served from a snapshot.")
+    public Uni<List<DataSource>> source(@Source List<Note> sources) {
+        return field(sources, n -> ApiMapping.source(n.provenance()), ANY);
+    }
+
+    @Name("stale")
+    @Description("True when the data of this note is older than the query asked for (the upstream failed, or offline mode).")
+    public Uni<List<Boolean>> stale(@Source List<Note> sources) {
+        return field(sources, n -> n.provenance() != null && n.provenance().stale(), ANY);
+    }
+
+    @Name("history")
+    @NonNull
+    @Description("Every stored observation of the note's counters, oldest first. From the snapshots only.")
+    public Uni<List<@NonNull NoteObservation>> history(@Source Note note,
+            @Name("since") @Description("Only observations at or after this moment.") Instant since,
+            @Name("until") @Description("Only observations at or before this moment.") Instant until) {
+        return Resolvers.guard(() -> {
+            Resolvers.window(since, until);
+            return stored.noteHistory(note.xhsId(), since, until)
+                    .map(list -> list.stream().map(ApiMapping::observation).toList());
+        });
+    }
+
     @Name("comments")
     @NonNull
-    @Description("Top-level comments. Costs one upstream call per upstream page needed (about 10 comments each).")
+    @Description("Top-level comments. Each upstream page needed (about 10 comments) comes from a fresh enough snapshot or costs one call.")
     public Uni<CommentConnection> comments(@Source Note note,
             @Name("first") @DefaultValue("10") @Description("How many comments, 0 to 100.") Integer first,
             @Name("after") @Description("Continue after this cursor (an endCursor or an edge cursor).") String after,
-            @Name("order") @DefaultValue("LATEST") @Description("Upstream sort order.") CommentOrder order) {
+            @Name("order") @DefaultValue("LATEST") @Description("Upstream sort order.") CommentOrder order,
+            @Name("maxAge") @Description("Serve upstream pages from snapshots at most this many seconds old; 0 always fetches.") Integer maxAge,
+            @Name("since") @Description("Only comments published after this moment. With LATEST, the walk stops at the first upstream page that reaches back to it.") Instant since) {
         return Resolvers.guard(() -> {
             int n = Resolvers.first(first, 10, config.graph().maxPageSize());
             CommentOrder sort = order == null ? CommentOrder.LATEST : order;
-            Pager<CommentData> pager = notes.comments(note.xhsId(), sort.upstream());
-            return pager.walk(pager.start(after), n).map(slice -> ApiMapping.comments(slice, after != null));
+            Pager<CommentData> pager = notes.comments(note.xhsId(), sort.upstream(),
+                    SnapshotPolicy.checkMaxAge(maxAge));
+            var start = pager.start(after);
+            Pager.Filter<CommentData> filter = since == null
+                    ? Pager.Filter.all()
+                    : new Pager.Filter<>(c -> c.publishedAt() == null || c.publishedAt().isAfter(since),
+                            page -> sort == CommentOrder.LATEST && !page.isEmpty()
+                                    && page.get(page.size() - 1).publishedAt() != null
+                                    && !page.get(page.size() - 1).publishedAt().isAfter(since));
+            return pager.walk(start, n, filter)
+                    .map(slice -> ApiMapping.comments(slice, after != null, note.xhsId(), null));
         });
+    }
+
+    @Name("storedCount")
+    @Description("How many of these comments (or replies) this service holds in its snapshots.")
+    public Uni<List<Integer>> storedCount(@Source List<CommentConnection> connections) {
+        return Resolvers.perItem(connections, c -> (c.rootXhsId() == null
+                ? notes.storedComments(c.noteXhsId())
+                : stored.storedReplies(c.rootXhsId())).map(Long::intValue));
     }
 
     /**
      * A field from what is known of the note (the listing it came from, or one seen earlier in this request) when
-     * {@code knows} says that is enough, else from the note detail (one call per note per request).
+     * {@code knows} says that is enough, else from the note detail (snapshot or one call per note per request).
      */
     private <T> Uni<List<T>> field(List<Note> sources, Function<NoteData, T> field, Predicate<NoteData> knows) {
         return Resolvers.perItem(sources, note -> {
+            if (note.asOf() != null) {
+                return notes.detailAsOf(note.xhsId(), note.asOf()).map(field);
+            }
             NoteData known = note.known() != null ? note.known() : notes.seen(note.xhsId());
             if (known != null && knows.test(known)) {
                 return Uni.createFrom().item(field.apply(known));
             }
-            return notes.detail(note.xhsId()).map(field);
+            return notes.detail(note.xhsId(), note.maxAge()).map(field);
         });
     }
 }

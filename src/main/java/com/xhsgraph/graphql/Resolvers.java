@@ -1,5 +1,6 @@
 package com.xhsgraph.graphql;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -34,6 +35,21 @@ final class Resolvers {
                     .onFailure().recoverWithItem(failure -> failure));
         }
         return Uni.join().all(items).andFailFast().map(list -> (List<T>) list);
+    }
+
+    /** Checks {@code asOf}: not in the future. */
+    static Instant asOf(Instant asOf, Instant now) {
+        if (asOf != null && asOf.isAfter(now)) {
+            throw new InvalidArgumentError("`asOf` is in the future: " + asOf);
+        }
+        return asOf;
+    }
+
+    /** Checks a {@code since}/{@code until} window. */
+    static void window(Instant since, Instant until) {
+        if (since != null && until != null && since.isAfter(until)) {
+            throw new InvalidArgumentError("`since` (" + since + ") is after `until` (" + until + ")");
+        }
     }
 
     /** Checks a connection's {@code first}: null means the default, 0..max is allowed. */

@@ -1,5 +1,6 @@
 package com.xhsgraph.graphql;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 
@@ -12,42 +13,58 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
 import com.xhsgraph.config.XhsConfig;
+import com.xhsgraph.graphql.type.DataSource;
 import com.xhsgraph.graphql.type.NoteConnection;
 import com.xhsgraph.graphql.type.User;
+import com.xhsgraph.graphql.type.UserObservation;
 import com.xhsgraph.mapping.ApiMapping;
+import com.xhsgraph.service.NoteData;
 import com.xhsgraph.service.Pager;
 import com.xhsgraph.service.ProfileData;
+import com.xhsgraph.service.SnapshotPolicy;
+import com.xhsgraph.service.SnapshotQueries;
+import com.xhsgraph.service.TimeSource;
 import com.xhsgraph.service.UserService;
 
 import io.smallrye.mutiny.Uni;
 
-/** {@code Query.user}, the profile fields of {@code User} and {@code User.notes}. */
+/** {@code Query.user}, the profile fields of {@code User}, its history and {@code User.notes}. */
 @GraphQLApi
 public class UserGraphQLApi {
 
     private final UserService users;
+    private final SnapshotQueries stored;
+    private final TimeSource time;
     private final XhsConfig config;
 
-    UserGraphQLApi(UserService users, XhsConfig config) {
+    UserGraphQLApi(UserService users, SnapshotQueries stored, TimeSource time, XhsConfig config) {
         this.users = users;
+        this.stored = stored;
+        this.time = time;
         this.config = config;
     }
 
     @Query("user")
     @Description("A creator by id. Costs nothing by itself: each field says what it costs.")
     public Uni<User> user(
-            @Name("id") @NonNull @Description("The 24-hex user id, or a profile URL such as https://www.xiaohongshu.com/user/profile/<id>.") String id) {
-        return Resolvers.guard(() -> Uni.createFrom().item(User.of(XhsIds.user(id), null)));
+            @Name("id") @NonNull @Description("The 24-hex user id, or a profile URL such as https://www.xiaohongshu.com/user/profile/<id>.") String id,
+            @Name("maxAge") @Description("Serve the profile from a snapshot at most this many seconds old, else fetch it; 0 always fetches. Default: the configured freshness.") Integer maxAge,
+            @Name("asOf") @Description("The profile as last observed at or before this moment, from the snapshots only.") Instant asOf) {
+        return Resolvers.guard(() -> {
+            String xhsId = XhsIds.user(id);
+            Integer age = SnapshotPolicy.checkMaxAge(maxAge);
+            return Uni.createFrom().item(new User(xhsId, null, age, Resolvers.asOf(asOf, time.now())));
+        });
     }
 
     @Name("nickname")
-    @Description("Display name. Free when the user is a note's author, otherwise part of the profile call.")
+    @Description("Display name. Free when the user is a note's author, otherwise part of the profile.")
     public Uni<List<String>> nickname(@Source List<User> users) {
         return profileField(users, ProfileData::nickname, true);
     }
 
     @Name("avatarUrl")
-    @Description("Avatar URL. Free when the user is a note's author, otherwise part of the profile call.")
+    @Description("Avatar URL. Free when the user is a note's author, otherwise part of the profile.")
     public Uni<List<String>> avatarUrl(@Source List<User> users) {
         return profileField(users, ProfileData::avatarUrl, true);
     }
@@ -100,33 +117,74 @@ public class UserGraphQLApi {
         return profileField(users, ProfileData::verified, false);
     }
 
+    @Name("fetchedAt")
+    @Description("When the profile was fetched from the upstream.")
+    public Uni<List<Instant>> fetchedAt(@Source List<User> users) {
+        return profileField(users, p -> p.provenance() == null ? null : p.provenance().fetchedAt(), false);
+    }
+
+    @Name("source")
+    @Description("Whether the profile was fetched now or served from a snapshot.")
+    public Uni<List<DataSource>> source(@Source List<User> users) {
+        return profileField(users, p -> ApiMapping.source(p.provenance()), false);
+    }
+
+    @Name("stale")
+    @Description("True when the profile is older than the query asked for (the upstream failed, or offline mode).")
+    public Uni<List<Boolean>> stale(@Source List<User> users) {
+        return profileField(users, p -> p.provenance() != null && p.provenance().stale(), false);
+    }
+
+    @Name("history")
+    @NonNull
+    @Description("Every stored observation of the profile's counters, oldest first. From the snapshots only.")
+    public Uni<List<@NonNull UserObservation>> history(@Source User user,
+            @Name("since") @Description("Only observations at or after this moment.") Instant since,
+            @Name("until") @Description("Only observations at or before this moment.") Instant until) {
+        return Resolvers.guard(() -> {
+            Resolvers.window(since, until);
+            return stored.userHistory(user.xhsId(), since, until)
+                    .map(list -> list.stream().map(ApiMapping::observation).toList());
+        });
+    }
+
     @Name("notes")
     @NonNull
-    @Description("The creator's notes, newest first after any pinned ones. Costs one upstream call per upstream page needed.")
+    @Description("The creator's notes, newest first after any pinned ones. Each upstream page needed (about 10 notes) comes from a fresh enough snapshot or costs one call.")
     public Uni<NoteConnection> notes(@Source User user,
             @Name("first") @DefaultValue("10") @Description("How many notes, 0 to 100.") Integer first,
-            @Name("after") @Description("Continue after this cursor (an endCursor or an edge cursor).") String after) {
+            @Name("after") @Description("Continue after this cursor (an endCursor or an edge cursor).") String after,
+            @Name("maxAge") @Description("Serve upstream pages from snapshots at most this many seconds old; 0 always fetches.") Integer maxAge) {
         return Resolvers.guard(() -> {
             int n = Resolvers.first(first, 10, config.graph().maxPageSize());
-            Pager<com.xhsgraph.service.NoteData> pager = users.notes(user.xhsId());
+            Pager<NoteData> pager = users.notes(user.xhsId(), SnapshotPolicy.checkMaxAge(maxAge));
             return pager.walk(pager.start(after), n)
                     .map(slice -> ApiMapping.notes(slice, user.xhsId(), after != null));
         });
     }
 
     @Name("totalCount")
-    @Description("How many notes the creator has posted, from the profile (one profile call, shared with User.noteCount).")
+    @Description("How many notes the creator has posted, from the profile (shared with User.noteCount).")
     public Uni<List<Integer>> totalCount(@Source List<NoteConnection> connections) {
-        return Resolvers.perItem(connections, c -> users.profile(c.userXhsId()).map(ProfileData::noteCount));
+        return Resolvers.perItem(connections, c -> users.profile(c.userXhsId(), null).map(ProfileData::noteCount));
+    }
+
+    @Name("storedCount")
+    @Description("How many of the creator's notes this service holds in its snapshots.")
+    public Uni<List<Integer>> storedCount(@Source List<NoteConnection> connections) {
+        return Resolvers.perItem(connections, c -> users.storedNotes(c.userXhsId()).map(Long::intValue));
     }
 
     private <T> Uni<List<T>> profileField(List<User> sources, Function<ProfileData, T> field, boolean listingTells) {
         return Resolvers.perItem(sources, user -> {
+            if (user.asOf() != null) {
+                return users.profileAsOf(user.xhsId(), user.asOf()).map(field);
+            }
             ProfileData known = user.known();
             if (known != null && (known.complete() || (listingTells && field.apply(known) != null))) {
                 return Uni.createFrom().item(field.apply(known));
             }
-            return users.profile(user.xhsId()).map(field);
+            return users.profile(user.xhsId(), user.maxAge()).map(field);
         });
     }
 }

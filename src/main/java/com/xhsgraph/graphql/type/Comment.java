@@ -25,6 +25,9 @@ public record Comment(
         @NonNull @Description("Who wrote it.") CommentAuthor author,
         @NonNull @Description("Pictures of an image comment; empty otherwise.") List<@NonNull Image> pictures,
         @Description("Replies in this comment's thread, as the upstream counts them; null on replies.") Integer replyCount,
+        @Description("When the page this comment came from was fetched from the upstream.") Instant fetchedAt,
+        @Description("Whether it was fetched now or served from a snapshot.") DataSource source,
+        @Description("True when served from a snapshot older than the query asked for, because the upstream failed or the service is offline.") Boolean stale,
         @Ignore CommentData data) implements Node {
 
     @Override

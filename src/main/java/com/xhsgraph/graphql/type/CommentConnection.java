@@ -1,11 +1,17 @@
 package com.xhsgraph.graphql.type;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 
+/**
+ * @param noteXhsId the note of the comments
+ * @param rootXhsId for replies, the thread's top-level comment; null for a note's comments
+ */
 @Name("CommentConnection")
 @Description("A page of comments or replies (Relay connection).")
 public record CommentConnection(
@@ -14,4 +20,9 @@ public record CommentConnection(
         @NonNull @Description("Where this page sits in the list.") PageInfo pageInfo,
         @Description("""
                 How many the upstream says exist: top-level comments of the note, or replies in the thread. \
-                Null when the upstream did not say.""") Integer totalCount) {}
+                Null when the upstream did not say.""") Integer totalCount,
+        @Description("When the oldest upstream page behind this page was fetched; null when none was needed.") Instant fetchedAt,
+        @Description("SNAPSHOT when any upstream page behind this page was served from a snapshot.") DataSource source,
+        @Description("True when any upstream page behind this page is older than the query asked for.") Boolean stale,
+        @Ignore String noteXhsId,
+        @Ignore String rootXhsId) {}

@@ -1,5 +1,7 @@
 package com.xhsgraph.graphql.type;
 
+import java.time.Instant;
+
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
@@ -10,17 +12,25 @@ import com.xhsgraph.graphql.NodeIds;
 import com.xhsgraph.service.ProfileData;
 
 /**
- * A creator. Only {@code id}, {@code xhsId} and {@code url} are free; the profile fields cost one {@code get-user/v3}
- * call per user per request, unless a listing already told them (nickname and avatar of a note's author).
+ * A creator. Only {@code id}, {@code xhsId} and {@code url} are free; the profile fields come from a fresh enough
+ * snapshot or cost one {@code get-user/v3} call per user per request, unless a listing already told them.
+ *
+ * @param known what a listing or an earlier fetch told of the user, or null
+ * @param maxAge the query's {@code maxAge} for the profile, or null for the configured default
+ * @param asOf the query's {@code asOf}: the profile as observed then, from the snapshots only
  */
 @Name("User")
-@Description("A Xiaohongshu creator. Profile fields cost one upstream call per user per request; id, xhsId and url are free.")
+@Description("""
+        A Xiaohongshu creator. Profile fields come from a fresh enough snapshot or cost one upstream call per user per \
+        request; id, xhsId and url are free.""")
 public record User(
         @NonNull @Description("The raw 24-hex Xiaohongshu user id.") String xhsId,
-        @Ignore ProfileData known) implements Node {
+        @Ignore ProfileData known,
+        @Ignore Integer maxAge,
+        @Ignore Instant asOf) implements Node {
 
     public static User of(String xhsId, ProfileData known) {
-        return new User(xhsId, known);
+        return new User(xhsId, known, null, null);
     }
 
     @Override
