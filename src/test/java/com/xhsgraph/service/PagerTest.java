@@ -35,7 +35,8 @@ class PagerTest {
             }
             int from = cursor == null ? 0 : Integer.parseInt(cursor.substring(1));
             int to = Math.min(from + pageSize, items.size());
-            return Uni.createFrom().item(new UpstreamPage<>(items.subList(from, to), to < items.size(), "c" + to, 42));
+            return Uni.createFrom()
+                    .item(new UpstreamPage<>(items.subList(from, to), to < items.size(), "c" + to, 42, null));
         }
 
         Pager<String> pager() {
@@ -99,7 +100,7 @@ class PagerTest {
         // a new item appeared at the top of the first page since
         List<String> shifted = new ArrayList<>(List.of("new"));
         shifted.addAll(upstream.items);
-        upstream.overrides.put("null", new UpstreamPage<>(shifted, false, "", null));
+        upstream.overrides.put("null", new UpstreamPage<>(shifted, false, "", null, null));
 
         Slice<String> next = upstream.pager().walk(upstream.pager().start(after), 2).await().indefinitely();
         assertThat(values(next)).containsExactly("item3", "item4");
@@ -108,19 +109,19 @@ class PagerTest {
     @Test
     void stopsOnAnEmptyPageAnEmptyCursorOrARepeatedCursor() {
         FakeUpstream upstream = new FakeUpstream(0, 10);
-        upstream.overrides.put("null", new UpstreamPage<>(List.of("a", "b"), true, "", null));
+        upstream.overrides.put("null", new UpstreamPage<>(List.of("a", "b"), true, "", null, null));
         Slice<String> emptyCursor = upstream.pager().walk(upstream.pager().start(null), 10).await().indefinitely();
         assertThat(values(emptyCursor)).containsExactly("a", "b");
         assertThat(emptyCursor.hasNextPage()).isFalse();
 
-        upstream.overrides.put("null", new UpstreamPage<>(List.of("a"), true, "x", null));
-        upstream.overrides.put("x", new UpstreamPage<>(List.of("b"), true, "x", null));
+        upstream.overrides.put("null", new UpstreamPage<>(List.of("a"), true, "x", null, null));
+        upstream.overrides.put("x", new UpstreamPage<>(List.of("b"), true, "x", null, null));
         upstream.calls.clear();
         Slice<String> loop = upstream.pager().walk(upstream.pager().start(null), 10).await().indefinitely();
         assertThat(values(loop)).containsExactly("a", "b");
         assertThat(upstream.calls).containsExactly("null", "x");
 
-        upstream.overrides.put("null", new UpstreamPage<>(List.of(), true, "y", null));
+        upstream.overrides.put("null", new UpstreamPage<>(List.of(), true, "y", null, null));
         Slice<String> empty = upstream.pager().walk(upstream.pager().start(null), 10).await().indefinitely();
         assertThat(empty.items()).isEmpty();
         assertThat(empty.hasNextPage()).isFalse();
@@ -129,8 +130,8 @@ class PagerTest {
     @Test
     void skipsDuplicatesTheUpstreamRepeatsAcrossPages() {
         FakeUpstream upstream = new FakeUpstream(0, 10);
-        upstream.overrides.put("null", new UpstreamPage<>(List.of("a", "b"), true, "p2", null));
-        upstream.overrides.put("p2", new UpstreamPage<>(List.of("b", "c"), false, "", null));
+        upstream.overrides.put("null", new UpstreamPage<>(List.of("a", "b"), true, "p2", null, null));
+        upstream.overrides.put("p2", new UpstreamPage<>(List.of("b", "c"), false, "", null, null));
         Slice<String> slice = upstream.pager().walk(upstream.pager().start(null), 10).await().indefinitely();
         assertThat(values(slice)).containsExactly("a", "b", "c");
     }

@@ -29,7 +29,7 @@ class SnapshotPersistenceTest extends GraphTestBase {
     private static final String THREAD = "65bf56d3000000000803f4ec";
 
     private static final String PROFILE_QUERY = """
-            query($id: String!) { user(id: $id) { nickname followerCount } }
+            query($id: String!) { user(id: $id, maxAge: 0) { nickname followerCount } }
             """;
 
     @Test
@@ -92,9 +92,12 @@ class SnapshotPersistenceTest extends GraphTestBase {
         upstream.notes(USER_ID, null, json(Fixtures.notePage(USER_ID, notes, false, true)));
 
         List<CompletableFuture<JsonPath>> queries = IntStream.range(0, 12)
-                .mapToObj(i -> CompletableFuture.supplyAsync(() -> GraphQLClient.post("""
-                        query($id: String!) { user(id: $id) { notes(first: 10) { nodes { xhsId likeCount } } } }
-                        """, Map.of("id", USER_ID)).jsonPath()))
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> GraphQLClient
+                        .post("""
+                                query($id: String!) { user(id: $id) { notes(first: 10, maxAge: 0) { nodes { xhsId likeCount } } } }
+                                """,
+                                Map.of("id", USER_ID))
+                        .jsonPath()))
                 .toList();
 
         for (CompletableFuture<JsonPath> query : queries) {

@@ -32,6 +32,15 @@ public final class Fixtures {
         }
     }
 
+    /** Parses a body built by the methods below, to adjust it. */
+    public static ObjectNode parse(String json) {
+        try {
+            return (ObjectNode) JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A test id: 24 hex characters that end with {@code n}. */
     public static String id(String prefix, int n) {
         String hex = String.format("%08x", n);
