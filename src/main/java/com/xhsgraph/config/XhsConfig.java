@@ -1,6 +1,7 @@
 package com.xhsgraph.config;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -48,6 +49,67 @@ public interface XhsConfig {
         /** Most upstream calls in flight at once, across all requests; further calls wait their turn. */
         @WithDefault("8")
         int maxConcurrency();
+
+        /** Retries of failures that were not billed: 301, 5xx, timeouts, connection errors, and 302 after waiting. */
+        Retry retry();
+
+        /** The client-side token bucket that turns bursts of queries into a steady stream of calls. */
+        RateLimit rateLimit();
+
+        /** The breaker that stops calling after an account-level failure (100, 600, 303, 601). */
+        Breaker breaker();
+
+        /** Usage accounting: the time zone whose days the billed calls are counted in. */
+        @WithDefault("Asia/Shanghai")
+        java.time.ZoneId usageZone();
+
+        /** How often usage counted in memory is added to the database. */
+        @WithDefault("5s")
+        Duration usageFlushInterval();
+    }
+
+    interface Retry {
+        /** Attempts per call, the first included; 1 disables retries. */
+        @WithDefault("3")
+        int maxAttempts();
+
+        /** Wait before the first retry; doubles with each further retry, with jitter. */
+        @WithDefault("250ms")
+        Duration initialBackoff();
+
+        /** Longest wait between two attempts. */
+        @WithDefault("4s")
+        Duration maxBackoff();
+
+        /** No retry starts later than this after the first attempt. */
+        @WithDefault("90s")
+        Duration maxTotal();
+    }
+
+    interface RateLimit {
+        /** Calls per second allowed to each endpoint (the vendor documents no limit; 302 says one was hit). */
+        @WithDefault("20")
+        double perSecond();
+
+        /** Calls that may go out at once after a quiet period. */
+        @WithDefault("20")
+        int burst();
+
+        /**
+         * Per-endpoint calls per second, overriding {@code per-second}; keys: user, note-list, note-detail, comments,
+         * replies.
+         */
+        Map<String, Double> perEndpoint();
+
+        /** A call that would wait longer than this for the rate limiter fails with UPSTREAM_RATE_LIMITED. */
+        @WithDefault("10s")
+        Duration maxWait();
+    }
+
+    interface Breaker {
+        /** How long the service stops calling after an account-level failure. */
+        @WithDefault("60s")
+        Duration coolDown();
     }
 
     interface Demo {
@@ -62,9 +124,21 @@ public interface XhsConfig {
         /** Largest {@code first} a connection accepts. */
         @WithDefault("100")
         int maxPageSize();
+
+        /** Most upstream calls one query may make, estimated before it runs; above it QUERY_BUDGET_EXCEEDED. */
+        @WithDefault("200")
+        int maxUpstreamCalls();
     }
 
     interface Snapshots {
+        /** Read and write snapshots at all; false makes the service a pure proxy of the upstream (benchmarks). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Snapshots kept in memory as well, most recently used first, to serve hot data without a database read. */
+        @WithDefault("2000")
+        int memoryCacheSize();
+
         /** Serve snapshots only and never call the upstream; what is not stored fails with NOT_IN_SNAPSHOT. */
         @WithDefault("false")
         boolean offline();

@@ -27,12 +27,18 @@ public final class UpstreamException extends RuntimeException {
     private final Kind kind;
     private final String endpoint;
     private final Integer upstreamCode;
+    private final Integer httpStatus;
 
     public UpstreamException(Kind kind, String endpoint, Integer upstreamCode, String message) {
+        this(kind, endpoint, upstreamCode, null, message);
+    }
+
+    public UpstreamException(Kind kind, String endpoint, Integer upstreamCode, Integer httpStatus, String message) {
         super(message, null, false, false);
         this.kind = kind;
         this.endpoint = endpoint;
         this.upstreamCode = upstreamCode;
+        this.httpStatus = httpStatus;
     }
 
     public Kind kind() {
@@ -47,6 +53,23 @@ public final class UpstreamException extends RuntimeException {
     /** The envelope's {@code code}, or null when there was no envelope (timeout, connection error, not JSON). */
     public Integer upstreamCode() {
         return upstreamCode;
+    }
+
+    /** The HTTP status of the answer, or null when there was none (timeout, connection error). */
+    public Integer httpStatus() {
+        return httpStatus;
+    }
+
+    /**
+     * Whether the same call may succeed if made again and the failure was not billed: 301, 500 and 503, HTTP 5xx,
+     * timeouts and connection errors, and 302 (after waiting for the rate limiter).
+     */
+    public boolean retryable() {
+        if (upstreamCode != null) {
+            return upstreamCode == 301 || upstreamCode == 302 || upstreamCode == 500 || upstreamCode == 503;
+        }
+        return kind == Kind.UNAVAILABLE && (httpStatus == null || httpStatus >= 500)
+                || kind == Kind.RATE_LIMITED && httpStatus != null && httpStatus == 429;
     }
 
     /** Maps an envelope {@code code} other than 0 to its kind. */
