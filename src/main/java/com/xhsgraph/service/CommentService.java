@@ -57,11 +57,14 @@ public class CommentService {
     private Uni<UpstreamPage<CommentData>> replyPage(String noteId, String rootId, String scope, String cursor,
             Integer maxAge) {
         return ledger.once(JustOneApiClient.COMMENT_REPLIES + "|" + scope + "|" + cursor + "|" + maxAge,
-                () -> snapshotFirst.serve("a page of the replies to " + rootId, Kind.REPLIES, maxAge,
-                        () -> stored.commentPage(REPLIES, scope, cursor),
-                        () -> upstream.getReplies(noteId, rootId, cursor)
-                                .map(page -> page(page, noteId, rootId))
-                                .call(page -> snapshots.recordCommentPage(REPLIES, scope, cursor, page, List.of())))
+                () -> snapshotFirst
+                        .serve(JustOneApiClient.COMMENT_REPLIES + "|" + scope + "|" + cursor,
+                                "a page of the replies to " + rootId, Kind.REPLIES, maxAge,
+                                () -> stored.commentPage(REPLIES, scope, cursor),
+                                () -> upstream.getReplies(noteId, rootId, cursor, ledger)
+                                        .map(page -> page(page, noteId, rootId))
+                                        .call(page -> snapshots.recordCommentPage(REPLIES, scope, cursor, page,
+                                                List.of())))
                         .map(served -> served.value().with(served.value().items().stream()
                                 .map(c -> c.withProvenance(served.provenance())).toList(), served.provenance()))
                         .invoke(page -> ledger.rememberComments(page.items())));

@@ -41,11 +41,13 @@ public class NoteService {
     /** The note with its full text, no older than {@code maxAge} seconds (null: the configured default). */
     public Uni<NoteData> detail(String noteId, Integer maxAge) {
         return ledger.once(JustOneApiClient.NOTE_DETAIL + "|" + noteId + "|" + maxAge,
-                () -> snapshotFirst.serve("the note " + noteId, Kind.NOTE_DETAIL, maxAge,
-                        () -> stored.detail(noteId),
-                        () -> upstream.getNoteDetail(noteId)
-                                .map(note -> withId(JoaMapping.detailedNote(note), noteId))
-                                .call(snapshots::recordDetail))
+                () -> snapshotFirst
+                        .serve(JustOneApiClient.NOTE_DETAIL + "|" + noteId, "the note " + noteId, Kind.NOTE_DETAIL,
+                                maxAge,
+                                () -> stored.detail(noteId),
+                                () -> upstream.getNoteDetail(noteId, ledger)
+                                        .map(note -> withId(JoaMapping.detailedNote(note), noteId))
+                                        .call(snapshots::recordDetail))
                         .map(served -> served.value().withProvenance(served.provenance()))
                         .invoke(note -> ledger.rememberNotes(List.of(note))));
     }
@@ -73,9 +75,10 @@ public class NoteService {
     private Uni<UpstreamPage<CommentData>> commentPage(String listKind, String noteId, String sort, String cursor,
             Integer maxAge) {
         return ledger.once(JustOneApiClient.NOTE_COMMENTS + "|" + noteId + "|" + sort + "|" + cursor + "|" + maxAge,
-                () -> snapshotFirst.serve("a page of the comments on " + noteId, Kind.COMMENTS, maxAge,
+                () -> snapshotFirst.serve(JustOneApiClient.NOTE_COMMENTS + "|" + noteId + "|" + sort + "|" + cursor,
+                        "a page of the comments on " + noteId, Kind.COMMENTS, maxAge,
                         () -> stored.commentPage(listKind, noteId, cursor),
-                        () -> upstream.getComments(noteId, cursor, sort).flatMap(response -> {
+                        () -> upstream.getComments(noteId, cursor, sort, ledger).flatMap(response -> {
                             List<CommentData> inlineReplies = new ArrayList<>();
                             UpstreamPage<CommentData> page = page(response, noteId, inlineReplies);
                             return snapshots.recordCommentPage(listKind, noteId, cursor, page, inlineReplies)

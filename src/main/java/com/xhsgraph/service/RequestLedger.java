@@ -1,6 +1,7 @@
 package com.xhsgraph.service;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,6 +10,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Named;
+
+import com.xhsgraph.upstream.justoneapi.UpstreamCallObserver;
 
 import io.smallrye.mutiny.Uni;
 
@@ -18,22 +22,34 @@ import io.smallrye.mutiny.Uni;
  * needs an item already seen in a listing does not fetch it again.
  */
 @RequestScoped
-public class RequestLedger {
+@Named(RequestLedger.BEAN_NAME)
+public class RequestLedger implements UpstreamCallObserver, Supplier<Map<String, Object>> {
 
-    private final Map<String, Uni<?>> calls = new ConcurrentHashMap<>();
+    /** The bean's name, for the GraphQL eventing service that adds {@link #get()} to each response. */
+    public static final String BEAN_NAME = "xhsRequestLedger";
+
+    private final long startedNanos = System.nanoTime();
+    private final Map<String, Uni<?>> once = new ConcurrentHashMap<>();
     private final Map<String, NoteData> notes = new ConcurrentHashMap<>();
     private final Map<String, CommentData> comments = new ConcurrentHashMap<>();
-    private final AtomicInteger upstreamCalls = new AtomicInteger();
+    private final AtomicInteger calls = new AtomicInteger();
+    private final AtomicInteger billed = new AtomicInteger();
+    private final AtomicInteger retries = new AtomicInteger();
+    private final AtomicInteger savedBySingleFlight = new AtomicInteger();
+    private final AtomicInteger savedBySnapshots = new AtomicInteger();
     private final AtomicInteger persistenceFailures = new AtomicInteger();
     private final Map<String, Warning> warnings = new ConcurrentSkipListMap<>();
+
+    /** When this request started using the ledger ({@link System#nanoTime()}). */
+    public long startedNanos() {
+        return startedNanos;
+    }
 
     /** The result of {@code call}, made at most once per request for the same {@code key}. */
     @SuppressWarnings("unchecked")
     public <T> Uni<T> once(String key, Supplier<Uni<T>> call) {
-        return (Uni<T>) calls.computeIfAbsent(key, k -> {
-            upstreamCalls.incrementAndGet();
-            return Uni.createFrom().<T>deferred(call::get).memoize().indefinitely();
-        });
+        return (Uni<T>) once.computeIfAbsent(key,
+                k -> Uni.createFrom().<T>deferred(call::get).memoize().indefinitely());
     }
 
     public void rememberNotes(Collection<NoteData> seen) {
@@ -79,8 +95,55 @@ public class RequestLedger {
         return persistenceFailures.get();
     }
 
-    /** Distinct upstream calls this request started. */
-    public int upstreamCalls() {
-        return upstreamCalls.get();
+    @Override
+    public void called(String endpoint) {
+        calls.incrementAndGet();
     }
+
+    @Override
+    public void billed(String endpoint) {
+        billed.incrementAndGet();
+    }
+
+    @Override
+    public void retried(String endpoint) {
+        retries.incrementAndGet();
+    }
+
+    /** An upstream call was not made because an identical one in flight for another request was shared. */
+    public void savedBySingleFlight() {
+        savedBySingleFlight.incrementAndGet();
+    }
+
+    /** An upstream call was not made because a fresh enough snapshot answered. */
+    public void savedBySnapshot() {
+        savedBySnapshots.incrementAndGet();
+    }
+
+    /**
+     * The response extensions of this request: {@code upstream} (what it cost) always, {@code warnings} when there
+     * are any.
+     */
+    @Override
+    public Map<String, Object> get() {
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        Map<String, Object> upstream = new LinkedHashMap<>();
+        upstream.put("calls", calls.get());
+        upstream.put("billed", billed.get());
+        upstream.put("retries", retries.get());
+        upstream.put("savedBySingleFlight", savedBySingleFlight.get());
+        upstream.put("savedBySnapshots", savedBySnapshots.get());
+        extensions.put("upstream", upstream);
+        List<Warning> all = warnings();
+        if (!all.isEmpty()) {
+            extensions.put("warnings", all.stream().map(w -> {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("code", w.code());
+                entry.put("message", w.message());
+                return entry;
+            }).toList());
+        }
+        return extensions;
+    }
+
 }

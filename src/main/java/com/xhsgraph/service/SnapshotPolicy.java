@@ -36,6 +36,11 @@ public class SnapshotPolicy {
         };
     }
 
+    /** Whether snapshots are read and written at all. */
+    public boolean enabled() {
+        return config.snapshots().enabled();
+    }
+
     public boolean offline() {
         return config.snapshots().offline();
     }

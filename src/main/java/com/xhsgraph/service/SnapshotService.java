@@ -36,9 +36,11 @@ public class SnapshotService {
     private final PageSnapshotRepository pages;
     private final TimeSource time;
     private final RequestLedger ledger;
+    private final SnapshotPolicy policy;
 
     SnapshotService(IsolatedSessions sessions, UserSnapshotRepository users, NoteSnapshotRepository notes,
-            CommentSnapshotRepository comments, PageSnapshotRepository pages, TimeSource time, RequestLedger ledger) {
+            CommentSnapshotRepository comments, PageSnapshotRepository pages, TimeSource time, RequestLedger ledger,
+            SnapshotPolicy policy) {
         this.sessions = sessions;
         this.users = users;
         this.notes = notes;
@@ -46,6 +48,7 @@ public class SnapshotService {
         this.pages = pages;
         this.time = time;
         this.ledger = ledger;
+        this.policy = policy;
     }
 
     /** Records a complete profile and an observation of its counters. */
@@ -89,6 +92,9 @@ public class SnapshotService {
     }
 
     private Uni<Void> write(String what, Supplier<Uni<Void>> work) {
+        if (!policy.enabled()) {
+            return Uni.createFrom().voidItem();
+        }
         return sessions.inTransaction(work)
                 .onFailure().recoverWithUni(failure -> {
                     Log.warnf("Could not store a %s snapshot: %s", what, failure.toString());

@@ -41,11 +41,12 @@ public class UserService {
     /** The creator's complete profile, no older than {@code maxAge} seconds (null: the configured default). */
     public Uni<ProfileData> profile(String userId, Integer maxAge) {
         return ledger.once(JustOneApiClient.USER + "|" + userId + "|" + maxAge,
-                () -> snapshotFirst.serve("the profile of " + userId, Kind.PROFILE, maxAge,
-                        () -> stored.profile(userId),
-                        () -> upstream.getUser(userId)
-                                .map(user -> JoaMapping.profile(withId(user, userId)))
-                                .call(snapshots::recordProfile))
+                () -> snapshotFirst
+                        .serve(JustOneApiClient.USER + "|" + userId, "the profile of " + userId, Kind.PROFILE, maxAge,
+                                () -> stored.profile(userId),
+                                () -> upstream.getUser(userId, ledger)
+                                        .map(user -> JoaMapping.profile(withId(user, userId)))
+                                        .call(snapshots::recordProfile))
                         .map(served -> served.value().withProvenance(served.provenance())));
     }
 
@@ -69,9 +70,10 @@ public class UserService {
 
     private Uni<UpstreamPage<NoteData>> notePage(String userId, String cursor, Integer maxAge) {
         return ledger.once(JustOneApiClient.NOTE_LIST + "|" + userId + "|" + cursor + "|" + maxAge,
-                () -> snapshotFirst.serve("a page of the notes of " + userId, Kind.NOTE_LIST, maxAge,
+                () -> snapshotFirst.serve(JustOneApiClient.NOTE_LIST + "|" + userId + "|" + cursor,
+                        "a page of the notes of " + userId, Kind.NOTE_LIST, maxAge,
                         () -> stored.notePage(NOTES, userId, cursor),
-                        () -> upstream.getUserNotes(userId, cursor).map(UserService::page)
+                        () -> upstream.getUserNotes(userId, cursor, ledger).map(UserService::page)
                                 .call(page -> snapshots.recordNotePage(NOTES, userId, cursor, page)))
                         .map(served -> served.value().with(served.value().items().stream()
                                 .map(n -> n.withProvenance(served.provenance())).toList(), served.provenance()))
