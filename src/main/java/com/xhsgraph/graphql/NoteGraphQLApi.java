@@ -223,13 +223,12 @@ public class NoteGraphQLApi {
     private <T> Uni<List<T>> field(List<Note> sources, Function<NoteData, T> field, Predicate<NoteData> knows) {
         return Resolvers.perItem(sources, note -> {
             if (note.asOf() != null) {
-                return notes.detailAsOf(note.xhsId(), note.asOf()).map(field);
+                return Resolvers.NOT_KNOWN;
             }
             NoteData known = note.known() != null ? note.known() : notes.seen(note.xhsId());
-            if (known != null && knows.test(known)) {
-                return Uni.createFrom().item(field.apply(known));
-            }
-            return notes.detail(note.xhsId(), note.maxAge()).map(field);
-        });
+            return known != null && knows.test(known) ? field.apply(known) : Resolvers.NOT_KNOWN;
+        }, note -> note.asOf() != null
+                ? notes.detailAsOf(note.xhsId(), note.asOf()).map(field)
+                : notes.detail(note.xhsId(), note.maxAge()).map(field));
     }
 }

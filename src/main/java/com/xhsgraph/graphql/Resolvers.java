@@ -26,13 +26,44 @@ final class Resolvers {
      */
     @SuppressWarnings("unchecked")
     static <S, T> Uni<List<T>> perItem(List<S> sources, Function<S, Uni<T>> resolve) {
+        return perItem(sources, source -> NOT_KNOWN, resolve);
+    }
+
+    /** Marks "not known without fetching" for {@link #perItem(List, Function, Function)}; never a field value. */
+    static final Object NOT_KNOWN = new Object();
+
+    /**
+     * Like {@link #perItem(List, Function)}, with a fast path: {@code known} answers what is known without any I/O
+     * (or {@link #NOT_KNOWN}); when it knows every item, no Uni per item is created at all.
+     */
+    @SuppressWarnings("unchecked")
+    static <S, T> Uni<List<T>> perItem(List<S> sources, Function<S, Object> known, Function<S, Uni<T>> resolve) {
         if (sources.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        List<Uni<Object>> items = new ArrayList<>(sources.size());
+        List<Object> values = new ArrayList<>(sources.size());
+        boolean all = true;
         for (S source : sources) {
-            items.add(guard(() -> resolve.apply(source)).onItem().<Object>castTo(Object.class)
-                    .onFailure().recoverWithItem(failure -> failure));
+            Object value;
+            try {
+                value = known.apply(source);
+            } catch (RuntimeException e) {
+                value = ApiErrors.translate(e);
+            }
+            values.add(value);
+            all &= value != NOT_KNOWN;
+        }
+        if (all) {
+            return Uni.createFrom().item((List<T>) values);
+        }
+        List<Uni<Object>> items = new ArrayList<>(sources.size());
+        for (int i = 0; i < sources.size(); i++) {
+            S source = sources.get(i);
+            Object value = values.get(i);
+            items.add(value != NOT_KNOWN
+                    ? Uni.createFrom().item(value)
+                    : guard(() -> resolve.apply(source)).onItem().<Object>castTo(Object.class)
+                            .onFailure().recoverWithItem(failure -> failure));
         }
         return Uni.join().all(items).andFailFast().map(list -> (List<T>) list);
     }

@@ -1,44 +1,50 @@
 package com.xhsgraph.graphql;
 
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import java.util.function.Supplier;
 
 import com.xhsgraph.service.RequestLedger;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.logging.Log;
 import io.smallrye.graphql.api.Context;
-import io.smallrye.graphql.cdi.event.AfterExecute;
 import io.smallrye.graphql.execution.context.SmallRyeContext;
+import io.smallrye.graphql.spi.EventingService;
 
 /**
- * Adds to each response what the client should know about the data it got but that is not an error:
- * {@code extensions.warnings}, e.g. a stale snapshot served because the upstream failed, or data that could not be
- * stored.
+ * Adds to each response what it cost, {@code extensions.upstream} (upstream calls made, billed, retried, and saved by
+ * single flight and by snapshots), and what the client should know about the data it got that is not an error,
+ * {@code extensions.warnings} (a stale snapshot served because the upstream failed, data that could not be stored).
+ * <p>
+ * It is a SmallRye GraphQL eventing service (registered in {@code META-INF/services}) rather than a CDI observer of
+ * the after-execute event: turning CDI events on would fire several CDI events for every field of every response.
  */
-@ApplicationScoped
-public class ResponseExtensions {
+public class ResponseExtensions implements EventingService {
 
-    private final RequestLedger ledger;
+    /** The configuration key that switches this service on; set in application.properties. */
+    static final String ENABLED = "xhs-graph.response-extensions.enabled";
 
-    ResponseExtensions(RequestLedger ledger) {
-        this.ledger = ledger;
+    @Override
+    public String getConfigKey() {
+        return ENABLED;
     }
 
-    void afterExecute(@Observes @AfterExecute Context context) {
-        if (!(context instanceof SmallRyeContext smallRye)) {
+    @Override
+    @SuppressWarnings("unchecked")
+    public void afterExecute(Context context) {
+        if (!(context instanceof SmallRyeContext smallRye) || !Arc.container().requestContext().isActive()) {
             return;
         }
-        List<RequestLedger.Warning> warnings = ledger.warnings();
-        if (!warnings.isEmpty()) {
-            smallRye.addExtension("warnings", warnings.stream().map(w -> {
-                Map<String, Object> entry = new LinkedHashMap<>();
-                entry.put("code", w.code());
-                entry.put("message", w.message());
-                return entry;
-            }).toList());
+        // looked up by name and used through a JDK interface: this service outlives application restarts in tests
+        // (SmallRye keeps it in a static), so it must not hold on to classes of an earlier start
+        try {
+            Object ledger = Arc.container().instance(RequestLedger.BEAN_NAME).get();
+            if (ledger instanceof Supplier<?> extensions) {
+                ((Map<String, Object>) extensions.get()).forEach(smallRye::addExtension);
+            }
+        } catch (RuntimeException e) {
+            // a failure here would keep the response from being written at all
+            Log.warnf("Could not add the response extensions: %s", e.toString());
         }
     }
 }

@@ -177,14 +177,14 @@ public class UserGraphQLApi {
 
     private <T> Uni<List<T>> profileField(List<User> sources, Function<ProfileData, T> field, boolean listingTells) {
         return Resolvers.perItem(sources, user -> {
-            if (user.asOf() != null) {
-                return users.profileAsOf(user.xhsId(), user.asOf()).map(field);
-            }
             ProfileData known = user.known();
-            if (known != null && (known.complete() || (listingTells && field.apply(known) != null))) {
-                return Uni.createFrom().item(field.apply(known));
+            if (user.asOf() == null && known != null
+                    && (known.complete() || (listingTells && field.apply(known) != null))) {
+                return field.apply(known);
             }
-            return users.profile(user.xhsId(), user.maxAge()).map(field);
-        });
+            return Resolvers.NOT_KNOWN;
+        }, user -> user.asOf() != null
+                ? users.profileAsOf(user.xhsId(), user.asOf()).map(field)
+                : users.profile(user.xhsId(), user.maxAge()).map(field));
     }
 }

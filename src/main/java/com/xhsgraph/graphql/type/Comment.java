@@ -37,4 +37,16 @@ public record Comment(
     public String getId() {
         return NodeIds.comment(data.noteId(), xhsId, data.rootId());
     }
+
+    /** Equal when they denote the same comment; see {@link Note#equals(Object)}. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Comment other && xhsId.equals(other.xhsId)
+                && java.util.Objects.equals(content, other.content);
+    }
+
+    @Override
+    public int hashCode() {
+        return xhsId.hashCode();
+    }
 }

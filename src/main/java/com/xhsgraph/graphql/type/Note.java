@@ -47,4 +47,19 @@ public record Note(
     public String getUrl() {
         return "https://www.xiaohongshu.com/explore/" + xhsId;
     }
+
+    /**
+     * Equal when they denote the same note the same way; what a listing told of it does not count. Data loaders key
+     * batches by source object, and hashing the whole record (images, texts) on every field was measurable.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Note other && xhsId.equals(other.xhsId) && java.util.Objects.equals(maxAge, other.maxAge)
+                && java.util.Objects.equals(asOf, other.asOf);
+    }
+
+    @Override
+    public int hashCode() {
+        return xhsId.hashCode();
+    }
 }
