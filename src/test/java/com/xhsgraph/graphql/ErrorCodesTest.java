@@ -73,25 +73,26 @@ class ErrorCodesTest extends GraphTestBase {
         assertThat(logLines).noneMatch(line -> line.contains(TOKEN));
     }
 
-    @ParameterizedTest(name = "upstream code {0} (HTTP {1}) -> {2}")
+    /** Retryable failures are tried three times (the test profile's quick backoff); the others once. */
+    @ParameterizedTest(name = "upstream code {0} (HTTP {1}) -> {2} after {3} calls")
     @CsvSource({
-            "100, 401, UPSTREAM_AUTH",
-            "600, 403, UPSTREAM_AUTH",
-            "302, 429, UPSTREAM_RATE_LIMITED",
-            "303, 429, UPSTREAM_QUOTA_EXCEEDED",
-            "601, 200, UPSTREAM_BALANCE_EXHAUSTED",
-            "400, 400, UPSTREAM_REJECTED",
-            "301, 200, UPSTREAM_UNAVAILABLE",
-            "500, 500, UPSTREAM_UNAVAILABLE",
-            "201, 200, NOT_FOUND"})
-    void upstreamBusinessCodesMapToStableErrorCodes(int code, int status, String expected) {
+            "100, 401, UPSTREAM_AUTH, 1",
+            "600, 403, UPSTREAM_AUTH, 1",
+            "302, 429, UPSTREAM_RATE_LIMITED, 3",
+            "303, 429, UPSTREAM_QUOTA_EXCEEDED, 1",
+            "601, 200, UPSTREAM_BALANCE_EXHAUSTED, 1",
+            "400, 400, UPSTREAM_REJECTED, 1",
+            "301, 200, UPSTREAM_UNAVAILABLE, 3",
+            "500, 500, UPSTREAM_UNAVAILABLE, 3",
+            "201, 200, NOT_FOUND, 1"})
+    void upstreamBusinessCodesMapToStableErrorCodes(int code, int status, String expected, int calls) {
         upstream.user(USER_ID, aResponse().withStatus(status).withHeader("Content-Type", "application/json")
                 .withBody(Fixtures.error(code, UPSTREAM_SECRET)));
 
         Response response = GraphQLClient.post(PROFILE, Map.of("id", USER_ID));
 
         assertError(response, expected, List.of("user", "nickname"));
-        assertThat(upstream.calls(USER)).isEqualTo(1);
+        assertThat(upstream.calls(USER)).isEqualTo(calls);
     }
 
     @Test
@@ -222,7 +223,8 @@ class ErrorCodesTest extends GraphTestBase {
         assertThat(body.getString("errors[0].extensions.code")).isEqualTo("UPSTREAM_RATE_LIMITED");
         assertThat(body.<Object>getList("errors[0].path"))
                 .containsExactly("user", "notes", "edges", 1, "node", "comments");
-        assertThat(upstream.calls(COMMENTS)).isEqualTo(2);
+        // the rate-limited page was retried before giving up
+        assertThat(upstream.calls(COMMENTS)).isEqualTo(4);
         assertClean(response);
     }
 

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
+import com.xhsgraph.service.SnapshotFirst;
 
 /**
  * Common ground of the tests that run the whole application: WireMock stands in for Just One API (every test stubs
@@ -20,6 +21,9 @@ public abstract class GraphTestBase {
     @Inject
     protected DataSource dataSource;
 
+    @Inject
+    SnapshotFirst snapshots;
+
     protected UpstreamStub upstream;
     protected Database db;
 
@@ -29,5 +33,6 @@ public abstract class GraphTestBase {
         upstream.reset();
         db = new Database(dataSource);
         db.clear();
+        snapshots.forgetCached();
     }
 }

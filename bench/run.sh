@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# Benchmark: builds the service, runs it against a fast fake upstream on loopback (FakeUpstream, with an added
+# latency), drives it with wrk, and prints requests per second, p50/p99 latency, upstream calls per query and the
+# service's peak RSS for each scenario.
+#
+#   bench/run.sh                 all scenarios (about 12 minutes: the JIT needs a minute and a half of load to settle)
+#   DURATION=30s CONNECTIONS=20 JVM_OPTS="-Xmx256m" bench/run.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DURATION=${DURATION:-20s}
+WARMUP=${WARMUP:-90s}
+CONNECTIONS=${CONNECTIONS:-20}
+JVM_OPTS=${JVM_OPTS:--Xms128m -Xmx160m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:MaxDirectMemorySize=64m -Dio.netty.allocator.maxOrder=8}
+FAKE_PORT=18090
+SERVICE_PORT=18080
+USER_ID=5c2f338a000000000701e1c6
+WORK=target/bench
+mkdir -p "$WORK"
+
+command -v wrk >/dev/null || { echo "installing wrk"; apt-get install -y -q wrk >/dev/null; }
+command -v curl >/dev/null || { echo "installing curl"; apt-get install -y -q curl >/dev/null; }
+
+echo "== building"
+./mvnw -B -q package -DskipTests
+./mvnw -B -q dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
+CP="target/test-classes:target/classes:$(cat target/test-classpath.txt)"
+
+cat > "$WORK/shallow.json" <<JSON
+{"query":"{ user(id: \"$USER_ID\") { notes(first: 10) { nodes { xhsId title likeCount commentCount } } } }"}
+JSON
+cat > "$WORK/nested.json" <<JSON
+{"query":"{ user(id: \"$USER_ID\") { notes(first: 5) { nodes { xhsId title comments(first: 5) { nodes { content likeCount replies(first: 5) { nodes { content replyTo { xhsId } } } } } } } } }"}
+JSON
+
+FAKE_PID=""
+SERVICE_PID=""
+cleanup() {
+    [ -n "$SERVICE_PID" ] && kill "$SERVICE_PID" 2>/dev/null || true
+    [ -n "$FAKE_PID" ] && kill "$FAKE_PID" 2>/dev/null || true
+    wait 2>/dev/null || true
+}
+trap cleanup EXIT
+
+start_fake() {
+    [ -n "$FAKE_PID" ] && { kill "$FAKE_PID"; wait "$FAKE_PID" 2>/dev/null || true; }
+    java -Xmx256m -Dsun.net.httpserver.nodelay=true -cp "$CP" com.xhsgraph.bench.FakeUpstream $FAKE_PORT "$1" > "$WORK/fake.log" 2>&1 &
+    FAKE_PID=$!
+    for _ in $(seq 50); do curl -sf "http://127.0.0.1:$FAKE_PORT/stats" >/dev/null && return; sleep 0.2; done
+    echo "fake upstream did not start"; cat "$WORK/fake.log"; exit 1
+}
+
+start_service() { # $1: snapshots enabled (true/false)
+    [ -n "$SERVICE_PID" ] && { kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true; }
+    RUN_DIR="$PWD/$WORK/run-$(date +%s%N)"
+    mkdir -p "$RUN_DIR"
+    (cd "$RUN_DIR" && exec env JUSTONEAPI_BASE_URL="http://127.0.0.1:$FAKE_PORT" JUSTONEAPI_TOKEN=bench-token \
+        QUARKUS_HTTP_PORT=$SERVICE_PORT QUARKUS_LOG_LEVEL=WARN \
+        XHS_SNAPSHOTS_ENABLED="$1" XHS_UPSTREAM_MAX_CONCURRENCY=64 \
+        XHS_UPSTREAM_RATE_LIMIT_PER_SECOND=1000000 XHS_UPSTREAM_RATE_LIMIT_BURST=100000 \
+        XHS_GRAPH_MAX_UPSTREAM_CALLS=1000 \
+        java $JVM_OPTS -jar "$OLDPWD/target/quarkus-app/quarkus-run.jar" > "$RUN_DIR/service.log" 2>&1) &
+    SERVICE_PID=$!
+    for _ in $(seq 150); do curl -sf "http://127.0.0.1:$SERVICE_PORT/q/health/ready" >/dev/null && return; sleep 0.2; done
+    echo "service did not start"; tail -50 "$RUN_DIR/service.log"; exit 1
+}
+
+upstream_calls() { curl -s "http://127.0.0.1:$FAKE_PORT/stats" | sed 's/[^0-9]//g'; }
+reset_calls() { curl -s -X POST "http://127.0.0.1:$FAKE_PORT/stats" >/dev/null; }
+peak_rss_mb() { awk '/VmHWM/ { printf "%d", $2 / 1024 }' "/proc/$SERVICE_PID/status"; }
+
+run() { # $1 label, $2 body file
+    curl -s -o /dev/null -H 'Content-Type: application/json' --data @"$2" "http://127.0.0.1:$SERVICE_PORT/graphql"
+    BENCH_BODY="$2" wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s bench/post.lua "http://127.0.0.1:$SERVICE_PORT/graphql" >/dev/null
+    reset_calls
+    local out
+    out=$(BENCH_BODY="$2" wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s bench/post.lua \
+        "http://127.0.0.1:$SERVICE_PORT/graphql" | grep '^BENCH')
+    local requests calls
+    requests=$(echo "$out" | sed 's/.*requests=\([0-9]*\).*/\1/')
+    calls=$(upstream_calls)
+    printf '%-58s %s upstream_calls_per_query=%s peak_rss_mb=%s\n' "$1" "${out#BENCH }" \
+        "$(awk -v c="$calls" -v r="$requests" 'BEGIN { printf "%.3f", (r > 0 ? c / r : 0) }')" "$(peak_rss_mb)"
+}
+
+burst() { # $1 label, $2 body file, $3 concurrent requests: all fired at once, upstream calls counted
+    reset_calls
+    seq "$3" | xargs -P "$3" -I{} curl -s -o /dev/null -H 'Content-Type: application/json' --data @"$2" \
+        "http://127.0.0.1:$SERVICE_PORT/graphql"
+    printf '%-58s concurrent_queries=%s upstream_calls=%s peak_rss_mb=%s\n' "$1" "$3" "$(upstream_calls)" "$(peak_rss_mb)"
+}
+
+echo "== $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(java -version 2>&1 | head -1), JVM_OPTS: $JVM_OPTS"
+echo "== $CONNECTIONS connections, $DURATION per scenario, wrk, fake upstream and service on this machine"
+
+start_fake 50
+start_service false
+run "50 ms upstream, snapshots bypassed, shallow" "$WORK/shallow.json"
+run "50 ms upstream, snapshots bypassed, nested (31 pages)" "$WORK/nested.json"
+
+start_fake 0
+start_service false
+run "0 ms upstream, snapshots bypassed, shallow" "$WORK/shallow.json"
+
+start_service true
+run "0 ms upstream, fresh snapshots, shallow" "$WORK/shallow.json"
+
+start_fake 50
+start_service true
+burst "50 ms upstream, 100 identical nested queries at once" "$WORK/nested.json" 100

@@ -1,0 +1,71 @@
+package com.xhsgraph.upstream.justoneapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import com.xhsgraph.upstream.justoneapi.UpstreamException.Kind;
+
+/** The token bucket, the breaker and the retry rules, with time given explicitly. */
+class ResilienceUnitsTest {
+
+    private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
+
+    @Test
+    void aBucketLetsItsBurstThroughThenSpacesCallsAtItsRate() {
+        TokenBucket bucket = new TokenBucket(4, 2, 0);
+        assertThat(bucket.reserve(0, SECOND)).isZero();
+        assertThat(bucket.reserve(0, SECOND)).isZero();
+        assertThat(bucket.reserve(0, SECOND)).isEqualTo(SECOND / 4);
+        assertThat(bucket.reserve(0, SECOND)).isEqualTo(SECOND / 2);
+        // a wait beyond the bound takes no token and says so
+        assertThat(bucket.reserve(0, SECOND / 2)).isEqualTo(-1);
+        // a second later the debt of two tokens is repaid and two more are earned
+        assertThat(bucket.reserve(SECOND, SECOND)).isZero();
+    }
+
+    @Test
+    void a302DrainsTheBucketSoThatTheRetryWaitsForATokenAtTheRate() {
+        TokenBucket bucket = new TokenBucket(10, 5, 0);
+        bucket.drain(0);
+        assertThat(bucket.reserve(0, SECOND)).isEqualTo(SECOND / 10);
+    }
+
+    @Test
+    void theBreakerOpensOnAccountFailuresOnlyAndClosesAfterItsCoolDown() {
+        AccountBreaker breaker = new AccountBreaker(60 * SECOND);
+        breaker.onResult(new UpstreamException(Kind.UNAVAILABLE, "e", 301, "x"), 0);
+        breaker.onResult(new UpstreamException(Kind.RATE_LIMITED, "e", 302, "x"), 0);
+        assertThat(breaker.rejection("e", 0)).isNull();
+
+        breaker.onResult(new UpstreamException(Kind.BALANCE_EXHAUSTED, "e", 601, "balance"), 0);
+        UpstreamException rejection = breaker.rejection("other", 10 * SECOND);
+        assertThat(rejection.kind()).isEqualTo(Kind.BALANCE_EXHAUSTED);
+        assertThat(rejection.upstreamCode()).isEqualTo(601);
+        assertThat(rejection.getMessage()).contains("not calling again for 50 s");
+        assertThat(breaker.isOpen(10 * SECOND)).isTrue();
+
+        assertThat(breaker.rejection("e", 61 * SECOND)).as("cool-down over: try again").isNull();
+        breaker.onResult(null, 61 * SECOND);
+        assertThat(breaker.isOpen(62 * SECOND)).isFalse();
+    }
+
+    @Test
+    void onlyFailuresThatWereNotBilledAndMaySucceedAgainAreRetried() {
+        assertThat(new UpstreamException(Kind.UNAVAILABLE, "e", 301, 200, "x").retryable()).isTrue();
+        assertThat(new UpstreamException(Kind.RATE_LIMITED, "e", 302, 429, "x").retryable()).isTrue();
+        assertThat(new UpstreamException(Kind.UNAVAILABLE, "e", 500, 500, "x").retryable()).isTrue();
+        assertThat(new UpstreamException(Kind.UNAVAILABLE, "e", null, null, "timeout").retryable()).isTrue();
+        assertThat(new UpstreamException(Kind.UNAVAILABLE, "e", null, 502, "html").retryable()).isTrue();
+        assertThat(new UpstreamException(Kind.RATE_LIMITED, "e", null, 429, "no code").retryable()).isTrue();
+
+        assertThat(new UpstreamException(Kind.UNAVAILABLE, "e", null, 200, "not json").retryable()).isFalse();
+        assertThat(new UpstreamException(Kind.RATE_LIMITED, "e", null, null, "local limit").retryable()).isFalse();
+        for (int code : new int[]{100, 303, 400, 600, 601, 201}) {
+            assertThat(new UpstreamException(UpstreamException.kindOf(code), "e", code, 200, "x").retryable())
+                    .as("code " + code).isFalse();
+        }
+    }
+}
