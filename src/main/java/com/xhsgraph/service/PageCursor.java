@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * The opaque cursor of a connection edge: which list it belongs to, the upstream cursor that fetches the upstream page
  * the edge is on, the offset just after the edge inside that page, and the edge's item id. Resuming {@code after} it
@@ -26,6 +28,7 @@ public record PageCursor(String list, String scope, String page, int offset, Str
     private static final int MAX_LENGTH = 4096;
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @RegisterForReflection
     record Payload(Integer v, String l, String s, String p, Integer o, String i) {}
 
     public String encode() {

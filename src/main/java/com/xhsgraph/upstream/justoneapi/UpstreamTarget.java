@@ -70,8 +70,11 @@ public class UpstreamTarget {
                     + "upstream (production build). Set JUSTONEAPI_TOKEN to call Just One API.");
         }
         if (!demo && !hasToken) {
-            throw new IllegalStateException("No upstream configured: set JUSTONEAPI_TOKEN to call Just One API, "
-                    + "or set XHS_DEMO_ENABLED=true to serve the built-in demo data.");
+            throw new IllegalStateException(demoInBuild
+                    ? "No upstream configured: set JUSTONEAPI_TOKEN to call Just One API, "
+                            + "or set XHS_DEMO_ENABLED=true to serve the built-in demo data."
+                    : "No upstream configured: set JUSTONEAPI_TOKEN to call Just One API "
+                            + "(this production build has no demo upstream).");
         }
         return demo;
     }
