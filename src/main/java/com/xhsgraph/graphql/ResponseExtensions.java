@@ -1,7 +1,7 @@
 package com.xhsgraph.graphql;
 
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import com.xhsgraph.service.RequestLedger;
 
@@ -10,6 +10,8 @@ import io.quarkus.logging.Log;
 import io.smallrye.graphql.api.Context;
 import io.smallrye.graphql.execution.context.SmallRyeContext;
 import io.smallrye.graphql.spi.EventingService;
+
+import graphql.ExecutionResult;
 
 /**
  * Adds to each response what it cost, {@code extensions.upstream} (upstream calls made, billed, retried, and saved by
@@ -39,8 +41,10 @@ public class ResponseExtensions implements EventingService {
         // (SmallRye keeps it in a static), so it must not hold on to classes of an earlier start
         try {
             Object ledger = Arc.container().instance(RequestLedger.BEAN_NAME).get();
-            if (ledger instanceof Supplier<?> extensions) {
-                ((Map<String, Object>) extensions.get()).forEach(smallRye::addExtension);
+            ExecutionResult result = smallRye.unwrap(ExecutionResult.class);
+            boolean hadErrors = result != null && !result.getErrors().isEmpty();
+            if (ledger instanceof Function<?, ?> finish) {
+                ((Function<Boolean, Map<String, Object>>) finish).apply(hadErrors).forEach(smallRye::addExtension);
             }
         } catch (RuntimeException e) {
             // a failure here would keep the response from being written at all

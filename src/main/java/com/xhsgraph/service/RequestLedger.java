@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.RequestScoped;
@@ -14,6 +16,8 @@ import jakarta.inject.Named;
 
 import com.xhsgraph.upstream.justoneapi.UpstreamCallObserver;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -23,12 +27,13 @@ import io.smallrye.mutiny.Uni;
  */
 @RequestScoped
 @Named(RequestLedger.BEAN_NAME)
-public class RequestLedger implements UpstreamCallObserver, Supplier<Map<String, Object>> {
+public class RequestLedger implements UpstreamCallObserver, Function<Boolean, Map<String, Object>> {
 
-    /** The bean's name, for the GraphQL eventing service that adds {@link #get()} to each response. */
+    /** The bean's name, for the GraphQL eventing service that calls {@link #apply(Boolean)} after each request. */
     public static final String BEAN_NAME = "xhsRequestLedger";
 
     private final long startedNanos = System.nanoTime();
+    private final MeterRegistry metrics;
     private final Map<String, Uni<?>> once = new ConcurrentHashMap<>();
     private final Map<String, NoteData> notes = new ConcurrentHashMap<>();
     private final Map<String, CommentData> comments = new ConcurrentHashMap<>();
@@ -120,12 +125,22 @@ public class RequestLedger implements UpstreamCallObserver, Supplier<Map<String,
         savedBySnapshots.incrementAndGet();
     }
 
+    RequestLedger(MeterRegistry metrics) {
+        this.metrics = metrics;
+    }
+
     /**
-     * The response extensions of this request: {@code upstream} (what it cost) always, {@code warnings} when there
-     * are any.
+     * Ends the request: records it in the metrics ({@code xhs_graphql_requests}, by whether it had errors and whether
+     * it cost upstream calls), and returns its response extensions: {@code upstream} (what it cost) always,
+     * {@code warnings} when there are any.
      */
     @Override
-    public Map<String, Object> get() {
+    public Map<String, Object> apply(Boolean hadErrors) {
+        Timer.builder("xhs.graphql.requests").description("GraphQL requests, by outcome")
+                .tag("errors", String.valueOf(Boolean.TRUE.equals(hadErrors)))
+                .tag("upstream", calls.get() > 0 ? "called" : "none")
+                .publishPercentileHistogram()
+                .register(metrics).record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
         Map<String, Object> extensions = new LinkedHashMap<>();
         Map<String, Object> upstream = new LinkedHashMap<>();
         upstream.put("calls", calls.get());

@@ -1,9 +1,12 @@
 package com.xhsgraph.snapshot;
 
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
@@ -23,19 +26,32 @@ import io.vertx.core.Vertx;
 public class IsolatedSessions {
 
     private final Vertx vertx;
+    private final MeterRegistry metrics;
 
-    IsolatedSessions(Vertx vertx) {
+    IsolatedSessions(Vertx vertx, MeterRegistry metrics) {
         this.vertx = vertx;
+        this.metrics = metrics;
     }
 
     /** {@code work} in a new session and transaction, committed when its Uni completes. */
     public <T> Uni<T> inTransaction(Supplier<Uni<T>> work) {
-        return onFreshContext(() -> Panache.withTransaction(work::get));
+        return timed("write", onFreshContext(() -> Panache.withTransaction(work::get)));
     }
 
     /** {@code work} in a new read-only session. */
     public <T> Uni<T> inSession(Supplier<Uni<T>> work) {
-        return onFreshContext(() -> Panache.withSession(work::get));
+        return timed("read", onFreshContext(() -> Panache.withSession(work::get)));
+    }
+
+    /** Every unit of database work in {@code xhs_snapshot_db_seconds}, by kind and outcome. */
+    private <T> Uni<T> timed(String kind, Uni<T> work) {
+        return Uni.createFrom().deferred(() -> {
+            long start = System.nanoTime();
+            return work.onItemOrFailure().invoke((item, failure) -> Timer.builder("xhs.snapshot.db")
+                    .description("Units of snapshot database work").tag("kind", kind)
+                    .tag("outcome", failure == null ? "ok" : "failed").register(metrics)
+                    .record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
+        });
     }
 
     private <T> Uni<T> onFreshContext(Supplier<Uni<T>> work) {
