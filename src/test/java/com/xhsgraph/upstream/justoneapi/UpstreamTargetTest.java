@@ -37,6 +37,13 @@ class UpstreamTargetTest {
     }
 
     @Test
+    void aProductionBuildWithoutATokenSaysSo() {
+        assertThatThrownBy(() -> UpstreamTarget.useDemo(false, Optional.empty(), false, false))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("JUSTONEAPI_TOKEN")
+                .hasMessageNotContaining("XHS_DEMO_ENABLED").hasMessageContaining("production build");
+    }
+
+    @Test
     void aBuildWithoutTheDemoCannotServeIt() {
         assertThatThrownBy(() -> UpstreamTarget.useDemo(false, Optional.of(true), false, false))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("production build");
