@@ -42,7 +42,8 @@ class KubernetesManifestsTest {
     private static final Pattern PROPERTY_REFERENCE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]+)[:}]");
 
     static List<JsonNode> render(String overlay) throws IOException, InterruptedException {
-        boolean installed = java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+        boolean installed = java.util.Arrays
+                .stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
                 .anyMatch(dir -> Files.isExecutable(Path.of(dir, "kubectl")));
         if (System.getenv("CI") == null) {
             org.junit.jupiter.api.Assumptions.assumeTrue(installed, "install kubectl to check the manifests");
