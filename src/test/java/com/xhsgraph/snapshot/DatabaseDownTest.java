@@ -89,4 +89,14 @@ class DatabaseDownTest extends GraphTestBase {
         }
         Thread.sleep(Duration.ofMillis(200).toMillis());
     }
+
+    private static boolean isDescendantOfThisJvm(ProcessHandle process) {
+        long self = ProcessHandle.current().pid();
+        for (var p = process.parent(); p.isPresent(); p = p.get().parent()) {
+            if (p.get().pid() == self) {
+                return true;
+            }
+        }
+        return false;
+    }
 }
