@@ -128,6 +128,21 @@ public interface XhsConfig {
         /** Most upstream calls one query may make, estimated before it runs; above it QUERY_BUDGET_EXCEEDED. */
         @WithDefault("200")
         int maxUpstreamCalls();
+
+        /**
+         * Most queries executing at once; more wait for a slot. Each one in flight holds its execution state in
+         * memory (a few MB for a deeply nested query), so this is what bounds the heap under a burst.
+         */
+        @WithDefault("32")
+        int maxConcurrentQueries();
+
+        /** Longest a query waits for a slot before it is refused with OVERLOADED (HTTP 503). */
+        @WithDefault("30s")
+        Duration queueTimeout();
+
+        /** Most queries waiting for a slot; beyond it a query is refused with OVERLOADED at once. */
+        @WithDefault("1000")
+        int maxQueuedQueries();
     }
 
     interface Snapshots {
