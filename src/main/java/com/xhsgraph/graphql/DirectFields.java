@@ -121,15 +121,16 @@ public class DirectFields implements EventingService {
             return fallback.get(environment);
         }
 
+        /** The accessor, or NONE: then SmallRye reads the field, as it would without this service. */
         private MethodHandle accessor(Class<?> type) {
-            Method method = accessorMethod(type, fieldName);
-            if (method == null) {
-                return NONE;
-            }
             try {
-                return MethodHandles.publicLookup().unreflect(method)
-                        .asType(java.lang.invoke.MethodType.methodType(Object.class, Object.class));
-            } catch (IllegalAccessException e) {
+                Method method = accessorMethod(type, fieldName);
+                return method == null
+                        ? NONE
+                        : MethodHandles.publicLookup().unreflect(method)
+                                .asType(java.lang.invoke.MethodType.methodType(Object.class, Object.class));
+            } catch (IllegalAccessException | RuntimeException | LinkageError e) {
+                // e.g. a native image without the reflection metadata for this class
                 return NONE;
             }
         }
