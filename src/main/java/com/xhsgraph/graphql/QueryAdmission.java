@@ -1,7 +1,5 @@
 package com.xhsgraph.graphql;
 
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -76,8 +74,8 @@ public class QueryAdmission {
     }
 
     void install(@Observes Router router) {
-        // after the body is read (order -20) and the budget is checked (order -10)
-        router.route("/graphql").order(-5).method(HttpMethod.POST).method(HttpMethod.GET).handler(this::admit);
+        router.route(GraphQLRoutes.PATH).order(GraphQLRoutes.ADMIT).method(HttpMethod.POST).method(HttpMethod.GET)
+                .handler(this::admit);
     }
 
     private void admit(RoutingContext request) {
@@ -121,7 +119,7 @@ public class QueryAdmission {
     private boolean reclaim() {
         boolean any = false;
         for (RoutingContext request : admitted) {
-            if (request.response().ended() || request.response().closed()) {
+            if (gone(request)) {
                 release(request);
                 any = true;
             }
@@ -151,7 +149,7 @@ public class QueryAdmission {
             }
             waitingCount.decrementAndGet();
             vertx.cancelTimer(next.timer);
-            if (next.request.response().ended() || next.request.response().closed()) {
+            if (gone(next.request)) {
                 running.decrementAndGet();
                 continue;
             }
@@ -161,18 +159,14 @@ public class QueryAdmission {
 
     private void refuse(RoutingContext request, String why) {
         metrics.counter("xhs.graphql.queries.refused").increment();
-        if (request.response().ended() || request.response().closed()) {
-            return;
+        if (!gone(request)) {
+            GraphQLRoutes.respond(request, json, 503, GraphQLRoutes.error(
+                    "The service is busy (" + why + "); try again shortly", Map.of("code", CODE)), "retry-after", "1");
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("errors", List.of(Map.of("message", "The service is busy (" + why + "); try again shortly",
-                "extensions", Map.of("code", CODE))));
-        body.put("data", null);
-        try {
-            request.response().setStatusCode(503).putHeader("content-type", "application/json; charset=utf-8")
-                    .putHeader("retry-after", "1").end(json.writeValueAsString(body));
-        } catch (Exception e) {
-            request.fail(e);
-        }
+    }
+
+    /** Whether the response was already written or its connection closed. */
+    private static boolean gone(RoutingContext request) {
+        return request.response().ended() || request.response().closed();
     }
 }

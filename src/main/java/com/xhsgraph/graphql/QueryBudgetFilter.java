@@ -1,7 +1,6 @@
 package com.xhsgraph.graphql;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,8 +48,10 @@ public class QueryBudgetFilter {
     }
 
     void install(@Observes Router router) {
-        router.route("/graphql").order(-20).method(HttpMethod.POST).handler(BodyHandler.create());
-        router.route("/graphql").order(-10).method(HttpMethod.POST).method(HttpMethod.GET).handler(this::check);
+        router.route(GraphQLRoutes.PATH).order(GraphQLRoutes.READ_BODY).method(HttpMethod.POST)
+                .handler(BodyHandler.create());
+        router.route(GraphQLRoutes.PATH).order(GraphQLRoutes.CHECK_BUDGET).method(HttpMethod.POST)
+                .method(HttpMethod.GET).handler(this::check);
     }
 
     private void check(RoutingContext ctx) {
@@ -88,25 +89,22 @@ public class QueryBudgetFilter {
         upstream.put("budget", budget);
         upstream.put("plan", estimate.plan().stream().map(p -> Map.of("path", p.path(), "endpoint", p.endpoint(),
                 "calls", p.calls())).toList());
-        Map<String, Object> body = new LinkedHashMap<>();
-        if (!dryRun) {
+        Map<String, Object> body;
+        if (dryRun) {
+            body = new LinkedHashMap<>();
+            body.put("data", null);
+        } else {
             metrics.counter("xhs.query.budget.rejections").increment();
             Map<String, Object> extensions = new LinkedHashMap<>();
             extensions.put("code", "QUERY_BUDGET_EXCEEDED");
             extensions.put("estimatedCalls", estimate.calls());
             extensions.put("budget", budget);
-            body.put("errors", List.of(Map.of("message", "This query could make up to " + estimate.calls()
+            body = GraphQLRoutes.error("This query could make up to " + estimate.calls()
                     + " upstream calls, more than the budget of " + budget
-                    + ": ask for fewer items (first) or less nesting", "extensions", extensions)));
+                    + ": ask for fewer items (first) or less nesting", extensions);
         }
-        body.put("data", null);
         body.put("extensions", Map.of("upstream", upstream));
-        try {
-            ctx.response().setStatusCode(200).putHeader("content-type", "application/json; charset=utf-8")
-                    .end(json.writeValueAsString(body));
-        } catch (Exception e) {
-            ctx.fail(e);
-        }
+        GraphQLRoutes.respond(ctx, json, 200, body);
     }
 
     private record Request(String query, String operationName, Map<String, Object> variables) {}
