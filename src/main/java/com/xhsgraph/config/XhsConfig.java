@@ -143,6 +143,14 @@ public interface XhsConfig {
         /** Most queries waiting for a slot; beyond it a query is refused with OVERLOADED at once. */
         @WithDefault("1000")
         int maxQueuedQueries();
+
+        /** Largest request body accepted on {@code /graphql}, in bytes; a larger one is refused with HTTP 413. */
+        @WithDefault("262144")
+        int maxRequestBytes();
+
+        /** Memory for parsed query documents, in bytes of query text: frontends send the same few queries. */
+        @WithDefault("16777216")
+        long documentCacheBytes();
     }
 
     interface Snapshots {

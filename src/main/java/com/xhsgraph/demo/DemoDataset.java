@@ -23,11 +23,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 final class DemoDataset {
 
-    /** Page sizes like the real upstream's. */
-    static final int NOTES_PER_PAGE = 10;
-    static final int COMMENTS_PER_PAGE = 10;
-    static final int REPLIES_PER_PAGE = 5;
-
     /** The creator the README's examples use. */
     static final String DEMO_CREATOR = "5c2f338a000000000701e1c6";
     static final String BRAND_CREATOR = "5d1778df00000000160339d1";

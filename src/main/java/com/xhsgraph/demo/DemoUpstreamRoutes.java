@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.xhsgraph.service.model.Endpoint;
 import com.xhsgraph.upstream.justoneapi.DemoUpstream;
 import com.xhsgraph.upstream.justoneapi.UpstreamTarget;
 
@@ -98,7 +99,7 @@ public class DemoUpstreamRoutes implements DemoUpstream {
         }
         String lastCursor = ctx.request().getParam("lastCursor");
         int from = lastCursor == null || lastCursor.isEmpty() ? 0 : indexAfter(notes, lastCursor);
-        List<ObjectNode> page = page(notes, from, DemoDataset.NOTES_PER_PAGE);
+        List<ObjectNode> page = page(notes, from, Endpoint.NOTE_LIST.pageSize());
         ObjectNode data = json.createObjectNode();
         ArrayNode items = data.putArray("notes");
         page.forEach(n -> {
@@ -109,7 +110,7 @@ public class DemoUpstreamRoutes implements DemoUpstream {
         boolean more = from + page.size() < notes.size();
         data.put("has_more", more);
         data.put("cursor", page.isEmpty() ? "" : page.get(page.size() - 1).path("cursor").asText());
-        data.put("page", from / DemoDataset.NOTES_PER_PAGE + 1);
+        data.put("page", from / Endpoint.NOTE_LIST.pageSize() + 1);
         data.put("total_pages", 0);
         data.putArray("tags");
         return envelope(0, null, data);
@@ -137,7 +138,7 @@ public class DemoUpstreamRoutes implements DemoUpstream {
             ordered.sort(Comparator.comparingLong((ObjectNode c) -> c.path("like_count").asLong()).reversed());
         }
         int from = after(ordered, ctx.request().getParam("lastCursor"));
-        List<ObjectNode> page = page(ordered, from, DemoDataset.COMMENTS_PER_PAGE);
+        List<ObjectNode> page = page(ordered, from, Endpoint.COMMENTS.pageSize());
         data.putArray("comments").addAll(page);
         boolean more = from + page.size() < ordered.size();
         data.put("has_more", more);
@@ -161,7 +162,7 @@ public class DemoUpstreamRoutes implements DemoUpstream {
             return envelope(0, null, data);
         }
         int from = after(all, ctx.request().getParam("lastCursor"));
-        List<ObjectNode> page = page(all, from, DemoDataset.REPLIES_PER_PAGE);
+        List<ObjectNode> page = page(all, from, Endpoint.REPLIES.pageSize());
         data.putArray("comments").addAll(page);
         data.put("has_more", from + page.size() < all.size());
         data.put("cursor", cursor(page, from, null));

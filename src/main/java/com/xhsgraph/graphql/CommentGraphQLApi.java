@@ -14,13 +14,13 @@ import com.xhsgraph.config.XhsConfig;
 import com.xhsgraph.graphql.type.Comment;
 import com.xhsgraph.graphql.type.CommentConnection;
 import com.xhsgraph.graphql.type.Note;
-import com.xhsgraph.mapping.ApiMapping;
-import com.xhsgraph.service.CommentData;
 import com.xhsgraph.service.CommentService;
 import com.xhsgraph.service.NoteService;
-import com.xhsgraph.service.Pager;
-import com.xhsgraph.service.Slice;
-import com.xhsgraph.service.SnapshotPolicy;
+import com.xhsgraph.service.fetch.Freshness;
+import com.xhsgraph.service.fetch.Pager;
+import com.xhsgraph.service.fetch.Slice;
+import com.xhsgraph.service.model.CommentData;
+import com.xhsgraph.service.model.Endpoint;
 
 import io.smallrye.mutiny.Uni;
 
@@ -40,6 +40,7 @@ public class CommentGraphQLApi {
 
     @Name("replies")
     @NonNull
+    @UpstreamCost(endpoint = Endpoint.Names.REPLIES, pages = true)
     @Description("""
             The replies in this top-level comment's thread, oldest first; one upstream call per upstream page needed \
             (about 5 replies each). Threads are flat on Xiaohongshu: on a reply this is empty, and replyTo tells \
@@ -52,7 +53,7 @@ public class CommentGraphQLApi {
             int n = Resolvers.first(first, 10, config.graph().maxPageSize());
             CommentData data = comment.data();
             Pager<CommentData> pager = comments.replies(data.noteId(), comment.xhsId(),
-                    SnapshotPolicy.checkMaxAge(maxAge));
+                    Freshness.checkMaxAge(maxAge));
             var start = pager.start(after);
             if (data.isReply()) {
                 return Uni.createFrom().item(ApiMapping.comments(new Slice<>(List.of(), false, 0, null), after != null,
@@ -90,6 +91,7 @@ public class CommentGraphQLApi {
 
     @Name("note")
     @NonNull
+    @SameForEveryItem
     @Description("The note this comment is on.")
     public Uni<List<Note>> note(@Source List<Comment> sources) {
         return Uni.createFrom().item(() -> sources.stream()

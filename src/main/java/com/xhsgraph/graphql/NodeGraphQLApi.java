@@ -10,11 +10,11 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
 import com.xhsgraph.graphql.type.Node;
+import com.xhsgraph.graphql.type.NodeIds;
 import com.xhsgraph.graphql.type.Note;
 import com.xhsgraph.graphql.type.User;
-import com.xhsgraph.mapping.ApiMapping;
 import com.xhsgraph.service.CommentService;
-import com.xhsgraph.service.NotFoundException;
+import com.xhsgraph.service.model.NotFoundException;
 
 import io.smallrye.mutiny.Uni;
 

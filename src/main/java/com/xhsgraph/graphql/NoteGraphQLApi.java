@@ -22,15 +22,15 @@ import com.xhsgraph.graphql.type.Note;
 import com.xhsgraph.graphql.type.NoteObservation;
 import com.xhsgraph.graphql.type.NoteType;
 import com.xhsgraph.graphql.type.User;
-import com.xhsgraph.mapping.ApiMapping;
-import com.xhsgraph.service.CommentData;
-import com.xhsgraph.service.NotFoundException;
-import com.xhsgraph.service.NoteData;
+import com.xhsgraph.service.CommentService;
 import com.xhsgraph.service.NoteService;
-import com.xhsgraph.service.Pager;
-import com.xhsgraph.service.SnapshotPolicy;
-import com.xhsgraph.service.SnapshotQueries;
-import com.xhsgraph.service.TimeSource;
+import com.xhsgraph.service.fetch.Freshness;
+import com.xhsgraph.service.fetch.Pager;
+import com.xhsgraph.service.fetch.TimeSource;
+import com.xhsgraph.service.model.CommentData;
+import com.xhsgraph.service.model.Endpoint;
+import com.xhsgraph.service.model.NotFoundException;
+import com.xhsgraph.service.model.NoteData;
 
 import io.smallrye.mutiny.Uni;
 
@@ -41,18 +41,19 @@ public class NoteGraphQLApi {
     private static final Predicate<NoteData> ANY = n -> true;
 
     private final NoteService notes;
-    private final SnapshotQueries stored;
+    private final CommentService comments;
     private final TimeSource time;
     private final XhsConfig config;
 
-    NoteGraphQLApi(NoteService notes, SnapshotQueries stored, TimeSource time, XhsConfig config) {
+    NoteGraphQLApi(NoteService notes, CommentService comments, TimeSource time, XhsConfig config) {
         this.notes = notes;
-        this.stored = stored;
+        this.comments = comments;
         this.time = time;
         this.config = config;
     }
 
     @Query("note")
+    @FromSnapshotsWith(argument = "asOf")
     @Description("A note by id. Costs nothing by itself: fields a listing did not provide come from the detail.")
     public Uni<Note> note(
             @Name("id") @NonNull @Description("The 24-hex note id, or a note URL such as https://www.xiaohongshu.com/explore/<id>.") String id,
@@ -60,18 +61,20 @@ public class NoteGraphQLApi {
             @Name("asOf") @Description("The note as last observed at or before this moment (counters and title; other fields as stored now), from the snapshots only.") Instant asOf) {
         return Resolvers.guard(() -> {
             String xhsId = XhsIds.note(id);
-            Integer age = SnapshotPolicy.checkMaxAge(maxAge);
+            Integer age = Freshness.checkMaxAge(maxAge);
             return Uni.createFrom().item(new Note(xhsId, null, age, Resolvers.asOf(asOf, time.now())));
         });
     }
 
     @Name("title")
+    @UpstreamCost(endpoint = Endpoint.Names.NOTE_DETAIL, freeVia = "NoteConnection.nodes")
     @Description("Title; may be empty.")
     public Uni<List<String>> title(@Source List<Note> sources) {
         return field(sources, NoteData::title, ANY);
     }
 
     @Name("text")
+    @UpstreamCost(endpoint = Endpoint.Names.NOTE_DETAIL)
     @Description("""
             The full text. Listings give an excerpt cut at about 100 characters, so this needs the detail only when \
             the excerpt may have been cut.""")
@@ -80,60 +83,70 @@ public class NoteGraphQLApi {
     }
 
     @Name("type")
+    @UpstreamCost(endpoint = Endpoint.Names.NOTE_DETAIL, freeVia = "NoteConnection.nodes")
     @Description("Image note or video note.")
     public Uni<List<NoteType>> type(@Source List<Note> sources) {
         return field(sources, n -> NoteType.of(n.type()), ANY);
     }
 
     @Name("pinned")
+    @UpstreamCost(endpoint = Endpoint.Names.NOTE_DETAIL, freeVia = "NoteConnection.nodes")
     @Description("Whether the creator pinned the note to the top of their profile.")
     public Uni<List<Boolean>> pinned(@Source List<Note> sources) {
         return field(sources, n -> Boolean.TRUE.equals(n.pinned()), ANY);
     }
 
     @Name("publishedAt")
+    @UpstreamCost(endpoint = Endpoint.Names.NOTE_DETAIL, freeVia = "NoteConnection.nodes")
     @Description("When it was posted.")
     public Uni<List<Instant>> publishedAt(@Source List<Note> sources) {
         return field(sources, NoteData::publishedAt, ANY);
     }
 
     @Name("editedAt")
+    @UpstreamCost(endpoint = Endpoint.Names.NOTE_DETAIL, freeVia = "NoteConnection.nodes")
     @Description("When it was last edited; null when never.")
     public Uni<List<Instant>> editedAt(@Source List<Note> sources) {
         return field(sources, NoteData::editedAt, ANY);
     }
 
     @Name("likeCount")
+    @UpstreamCost(endpoint = Endpoint.Names.NOTE_DETAIL, freeVia = "NoteConnection.nodes")
     @Description("Likes.")
     public Uni<List<Integer>> likeCount(@Source List<Note> sources) {
         return field(sources, NoteData::likeCount, ANY);
     }
 
     @Name("commentCount")
+    @UpstreamCost(endpoint = Endpoint.Names.NOTE_DETAIL, freeVia = "NoteConnection.nodes")
     @Description("Comments including replies.")
     public Uni<List<Integer>> commentCount(@Source List<Note> sources) {
         return field(sources, NoteData::commentCount, ANY);
     }
 
     @Name("collectCount")
+    @UpstreamCost(endpoint = Endpoint.Names.NOTE_DETAIL, freeVia = "NoteConnection.nodes")
     @Description("Collects (saves).")
     public Uni<List<Integer>> collectCount(@Source List<Note> sources) {
         return field(sources, NoteData::collectCount, ANY);
     }
 
     @Name("shareCount")
+    @UpstreamCost(endpoint = Endpoint.Names.NOTE_DETAIL, freeVia = "NoteConnection.nodes")
     @Description("Shares.")
     public Uni<List<Integer>> shareCount(@Source List<Note> sources) {
         return field(sources, NoteData::shareCount, ANY);
     }
 
     @Name("ipLocation")
+    @UpstreamCost(endpoint = Endpoint.Names.NOTE_DETAIL)
     @Description("Province or country it was posted from. Only the detail has it.")
     public Uni<List<String>> ipLocation(@Source List<Note> sources) {
         return field(sources, NoteData::ipLocation, NoteData::fromDetail);
     }
 
     @Name("images")
+    @UpstreamCost(endpoint = Endpoint.Names.NOTE_DETAIL, freeVia = "NoteConnection.nodes")
     @Description("The images (for a video note, its cover).")
     public Uni<List<List<@NonNull Image>>> images(@Source List<Note> sources) {
         return field(sources, n -> ApiMapping.images(n.images()), ANY);
@@ -141,6 +154,7 @@ public class NoteGraphQLApi {
 
     @Name("author")
     @NonNull
+    @UpstreamCost(endpoint = Endpoint.Names.NOTE_DETAIL, freeVia = "NoteConnection.nodes")
     @Description("The creator who posted it.")
     public Uni<List<User>> author(@Source List<Note> sources) {
         return field(sources, n -> {
@@ -152,18 +166,21 @@ public class NoteGraphQLApi {
     }
 
     @Name("fetchedAt")
+    @UpstreamCost(endpoint = Endpoint.Names.NOTE_DETAIL, freeVia = "NoteConnection.nodes")
     @Description("When the data of this note was fetched from the upstream (the listing it came from, or the detail).")
     public Uni<List<Instant>> fetchedAt(@Source List<Note> sources) {
         return field(sources, n -> n.provenance() == null ? null : n.provenance().fetchedAt(), ANY);
     }
 
     @Name("source")
+    @UpstreamCost(endpoint = Endpoint.Names.NOTE_DETAIL, freeVia = "NoteConnection.nodes")
     @Description("Whether the data of this note was fetched now or served from a snapshot.")
     public Uni<List<DataSource>> source(@Source List<Note> sources) {
         return field(sources, n -> ApiMapping.source(n.provenance()), ANY);
     }
 
     @Name("stale")
+    @UpstreamCost(endpoint = Endpoint.Names.NOTE_DETAIL, freeVia = "NoteConnection.nodes")
     @Description("True when the data of this note is older than the query asked for (the upstream failed, or offline mode).")
     public Uni<List<Boolean>> stale(@Source List<Note> sources) {
         return field(sources, n -> n.provenance() != null && n.provenance().stale(), ANY);
@@ -177,13 +194,14 @@ public class NoteGraphQLApi {
             @Name("until") @Description("Only observations at or before this moment.") Instant until) {
         return Resolvers.guard(() -> {
             Resolvers.window(since, until);
-            return stored.noteHistory(note.xhsId(), since, until)
+            return notes.history(note.xhsId(), since, until)
                     .map(list -> list.stream().map(ApiMapping::observation).toList());
         });
     }
 
     @Name("comments")
     @NonNull
+    @UpstreamCost(endpoint = Endpoint.Names.COMMENTS, pages = true)
     @Description("Top-level comments. Each upstream page needed (about 10 comments) comes from a fresh enough snapshot or costs one call.")
     public Uni<CommentConnection> comments(@Source Note note,
             @Name("first") @DefaultValue("10") @Description("How many comments, 0 to 100.") Integer first,
@@ -195,7 +213,7 @@ public class NoteGraphQLApi {
             int n = Resolvers.first(first, 10, config.graph().maxPageSize());
             CommentOrder sort = order == null ? CommentOrder.LATEST : order;
             Pager<CommentData> pager = notes.comments(note.xhsId(), sort.upstream(),
-                    SnapshotPolicy.checkMaxAge(maxAge));
+                    Freshness.checkMaxAge(maxAge));
             var start = pager.start(after);
             Pager.Filter<CommentData> filter = since == null
                     ? Pager.Filter.all()
@@ -213,7 +231,7 @@ public class NoteGraphQLApi {
     public Uni<List<Integer>> storedCount(@Source List<CommentConnection> connections) {
         return Resolvers.perItem(connections, c -> (c.rootXhsId() == null
                 ? notes.storedComments(c.noteXhsId())
-                : stored.storedReplies(c.rootXhsId())).map(Long::intValue));
+                : comments.storedReplies(c.rootXhsId())).map(Long::intValue));
     }
 
     /**

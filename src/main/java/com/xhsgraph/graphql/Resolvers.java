@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import com.xhsgraph.service.InvalidInputException;
+import com.xhsgraph.service.model.InvalidInputException;
 
 import io.smallrye.mutiny.Uni;
 
@@ -15,26 +15,19 @@ final class Resolvers {
 
     private Resolvers() {}
 
-    /** Runs {@code work} lazily; anything it throws or fails with reaches the client as an {@link ApiError}. */
-    static <T> Uni<T> guard(Supplier<Uni<T>> work) {
-        return Uni.createFrom().<T>deferred(work::get).onFailure().transform(ApiErrors::translate);
-    }
-
-    /**
-     * Resolves a batched field item by item, concurrently. An item that fails becomes an error at that item's path
-     * only (the data loader fails just that key when its value is a Throwable); its siblings keep their values.
-     */
-    @SuppressWarnings("unchecked")
-    static <S, T> Uni<List<T>> perItem(List<S> sources, Function<S, Uni<T>> resolve) {
-        return perItem(sources, source -> NOT_KNOWN, resolve);
-    }
-
     /** Marks "not known without fetching" for {@link #perItem(List, Function, Function)}; never a field value. */
     static final Object NOT_KNOWN = new Object();
 
+    /** Runs {@code work} lazily; anything it throws or fails with reaches the client as an {@link ApiError}. */
+    static <T> Uni<T> guard(Supplier<Uni<T>> work) {
+        return Uni.createFrom().<T>deferred(work::get).onFailure().transform(ApiError::of);
+    }
+
     /**
-     * Like {@link #perItem(List, Function)}, with a fast path: {@code known} answers what is known without any I/O
-     * (or {@link #NOT_KNOWN}); when it knows every item, no Uni per item is created at all.
+     * Resolves a batched field: {@code known} answers what is known without any I/O (or {@link #NOT_KNOWN}), and
+     * {@code resolve} the rest, all at once. An item that fails becomes an error at that item's path only (the data
+     * loader fails just that key when its value is a Throwable); its siblings keep their values. When {@code known}
+     * knows every item, no Uni per item is created at all.
      */
     @SuppressWarnings("unchecked")
     static <S, T> Uni<List<T>> perItem(List<S> sources, Function<S, Object> known, Function<S, Uni<T>> resolve) {
@@ -48,7 +41,7 @@ final class Resolvers {
             try {
                 value = known.apply(source);
             } catch (RuntimeException e) {
-                value = ApiErrors.translate(e);
+                value = ApiError.of(e);
             }
             values.add(value);
             all &= value != NOT_KNOWN;
@@ -68,10 +61,15 @@ final class Resolvers {
         return Uni.join().all(items).andFailFast().map(list -> (List<T>) list);
     }
 
+    /** Like {@link #perItem(List, Function, Function)} with nothing known without I/O. */
+    static <S, T> Uni<List<T>> perItem(List<S> sources, Function<S, Uni<T>> resolve) {
+        return perItem(sources, source -> NOT_KNOWN, resolve);
+    }
+
     /** Checks {@code asOf}: not in the future. */
     static Instant asOf(Instant asOf, Instant now) {
         if (asOf != null && asOf.isAfter(now)) {
-            throw new InvalidArgumentError("`asOf` is in the future: " + asOf);
+            throw new ApiError(ErrorCode.INVALID_ARGUMENT, "`asOf` is in the future: " + asOf);
         }
         return asOf;
     }
@@ -79,7 +77,7 @@ final class Resolvers {
     /** Checks a {@code since}/{@code until} window. */
     static void window(Instant since, Instant until) {
         if (since != null && until != null && since.isAfter(until)) {
-            throw new InvalidArgumentError("`since` (" + since + ") is after `until` (" + until + ")");
+            throw new ApiError(ErrorCode.INVALID_ARGUMENT, "`since` (" + since + ") is after `until` (" + until + ")");
         }
     }
 
@@ -87,7 +85,7 @@ final class Resolvers {
     static int first(Integer first, int defaultValue, int max) {
         int value = first == null ? defaultValue : first;
         if (value < 0 || value > max) {
-            throw new InvalidInputException("first", "`first` must be between 0 and " + max + ", got " + value);
+            throw new InvalidInputException("`first` must be between 0 and " + max + ", got " + value);
         }
         return value;
     }

@@ -11,7 +11,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
 import com.xhsgraph.graphql.type.UpstreamUsage;
-import com.xhsgraph.service.UsageAccounting;
+import com.xhsgraph.service.UsageService;
 
 import io.smallrye.mutiny.Uni;
 
@@ -19,9 +19,9 @@ import io.smallrye.mutiny.Uni;
 @GraphQLApi
 public class UsageGraphQLApi {
 
-    private final UsageAccounting usage;
+    private final UsageService usage;
 
-    UsageGraphQLApi(UsageAccounting usage) {
+    UsageGraphQLApi(UsageService usage) {
         this.usage = usage;
     }
 
@@ -35,13 +35,12 @@ public class UsageGraphQLApi {
             LocalDate last = to == null ? usage.today() : to;
             LocalDate first = from == null ? last.minusDays(30) : from;
             if (first.isAfter(last)) {
-                throw new InvalidArgumentError("`from` (" + first + ") is after `to` (" + last + ")");
+                throw new ApiError(ErrorCode.INVALID_ARGUMENT, "`from` (" + first + ") is after `to` (" + last + ")");
             }
             if (ChronoUnit.DAYS.between(first, last) > 366) {
-                throw new InvalidArgumentError("Ask for at most 366 days at a time");
+                throw new ApiError(ErrorCode.INVALID_ARGUMENT, "Ask for at most 366 days at a time");
             }
-            return usage.between(first, last).map(rows -> rows.stream()
-                    .map(u -> new UpstreamUsage(u.day(), u.endpoint(), u.calls(), u.billed(), u.failed())).toList());
+            return usage.between(first, last).map(rows -> rows.stream().map(ApiMapping::usage).toList());
         });
     }
 }

@@ -17,14 +17,13 @@ import com.xhsgraph.graphql.type.DataSource;
 import com.xhsgraph.graphql.type.NoteConnection;
 import com.xhsgraph.graphql.type.User;
 import com.xhsgraph.graphql.type.UserObservation;
-import com.xhsgraph.mapping.ApiMapping;
-import com.xhsgraph.service.NoteData;
-import com.xhsgraph.service.Pager;
-import com.xhsgraph.service.ProfileData;
-import com.xhsgraph.service.SnapshotPolicy;
-import com.xhsgraph.service.SnapshotQueries;
-import com.xhsgraph.service.TimeSource;
 import com.xhsgraph.service.UserService;
+import com.xhsgraph.service.fetch.Freshness;
+import com.xhsgraph.service.fetch.Pager;
+import com.xhsgraph.service.fetch.TimeSource;
+import com.xhsgraph.service.model.Endpoint;
+import com.xhsgraph.service.model.NoteData;
+import com.xhsgraph.service.model.ProfileData;
 
 import io.smallrye.mutiny.Uni;
 
@@ -33,18 +32,17 @@ import io.smallrye.mutiny.Uni;
 public class UserGraphQLApi {
 
     private final UserService users;
-    private final SnapshotQueries stored;
     private final TimeSource time;
     private final XhsConfig config;
 
-    UserGraphQLApi(UserService users, SnapshotQueries stored, TimeSource time, XhsConfig config) {
+    UserGraphQLApi(UserService users, TimeSource time, XhsConfig config) {
         this.users = users;
-        this.stored = stored;
         this.time = time;
         this.config = config;
     }
 
     @Query("user")
+    @FromSnapshotsWith(argument = "asOf")
     @Description("A creator by id. Costs nothing by itself: each field says what it costs.")
     public Uni<User> user(
             @Name("id") @NonNull @Description("The 24-hex user id, or a profile URL such as https://www.xiaohongshu.com/user/profile/<id>.") String id,
@@ -52,84 +50,97 @@ public class UserGraphQLApi {
             @Name("asOf") @Description("The profile as last observed at or before this moment, from the snapshots only.") Instant asOf) {
         return Resolvers.guard(() -> {
             String xhsId = XhsIds.user(id);
-            Integer age = SnapshotPolicy.checkMaxAge(maxAge);
+            Integer age = Freshness.checkMaxAge(maxAge);
             return Uni.createFrom().item(new User(xhsId, null, age, Resolvers.asOf(asOf, time.now())));
         });
     }
 
     @Name("nickname")
+    @UpstreamCost(endpoint = Endpoint.Names.USER, freeVia = "Note.author")
     @Description("Display name. Free when the user is a note's author, otherwise part of the profile.")
     public Uni<List<String>> nickname(@Source List<User> users) {
         return profileField(users, ProfileData::nickname, true);
     }
 
     @Name("avatarUrl")
+    @UpstreamCost(endpoint = Endpoint.Names.USER, freeVia = "Note.author")
     @Description("Avatar URL. Free when the user is a note's author, otherwise part of the profile.")
     public Uni<List<String>> avatarUrl(@Source List<User> users) {
         return profileField(users, ProfileData::avatarUrl, true);
     }
 
     @Name("redId")
+    @UpstreamCost(endpoint = Endpoint.Names.USER)
     @Description("The public Xiaohongshu number; null when the creator has none.")
     public Uni<List<String>> redId(@Source List<User> users) {
         return profileField(users, ProfileData::redId, true);
     }
 
     @Name("bio")
+    @UpstreamCost(endpoint = Endpoint.Names.USER)
     @Description("The profile's self-description.")
     public Uni<List<String>> bio(@Source List<User> users) {
         return profileField(users, ProfileData::bio, false);
     }
 
     @Name("ipLocation")
+    @UpstreamCost(endpoint = Endpoint.Names.USER)
     @Description("Province or country the profile reports, e.g. 广东.")
     public Uni<List<String>> ipLocation(@Source List<User> users) {
         return profileField(users, ProfileData::ipLocation, false);
     }
 
     @Name("followerCount")
+    @UpstreamCost(endpoint = Endpoint.Names.USER)
     @Description("Followers (粉丝).")
     public Uni<List<Integer>> followerCount(@Source List<User> users) {
         return profileField(users, ProfileData::followerCount, false);
     }
 
     @Name("followingCount")
+    @UpstreamCost(endpoint = Endpoint.Names.USER)
     @Description("Accounts followed (关注).")
     public Uni<List<Integer>> followingCount(@Source List<User> users) {
         return profileField(users, ProfileData::followingCount, false);
     }
 
     @Name("likedAndCollectedCount")
+    @UpstreamCost(endpoint = Endpoint.Names.USER)
     @Description("Likes and collects received, together (获赞与收藏).")
     public Uni<List<Integer>> likedAndCollectedCount(@Source List<User> users) {
         return profileField(users, ProfileData::likedAndCollectedCount, false);
     }
 
     @Name("noteCount")
+    @UpstreamCost(endpoint = Endpoint.Names.USER)
     @Description("Notes posted, as the profile counts them.")
     public Uni<List<Integer>> noteCount(@Source List<User> users) {
         return profileField(users, ProfileData::noteCount, false);
     }
 
     @Name("verified")
+    @UpstreamCost(endpoint = Endpoint.Names.USER)
     @Description("Whether the account carries an official verification.")
     public Uni<List<Boolean>> verified(@Source List<User> users) {
         return profileField(users, ProfileData::verified, false);
     }
 
     @Name("fetchedAt")
+    @UpstreamCost(endpoint = Endpoint.Names.USER)
     @Description("When the profile was fetched from the upstream.")
     public Uni<List<Instant>> fetchedAt(@Source List<User> users) {
         return profileField(users, p -> p.provenance() == null ? null : p.provenance().fetchedAt(), false);
     }
 
     @Name("source")
+    @UpstreamCost(endpoint = Endpoint.Names.USER)
     @Description("Whether the profile was fetched now or served from a snapshot.")
     public Uni<List<DataSource>> source(@Source List<User> users) {
         return profileField(users, p -> ApiMapping.source(p.provenance()), false);
     }
 
     @Name("stale")
+    @UpstreamCost(endpoint = Endpoint.Names.USER)
     @Description("True when the profile is older than the query asked for (the upstream failed, or offline mode).")
     public Uni<List<Boolean>> stale(@Source List<User> users) {
         return profileField(users, p -> p.provenance() != null && p.provenance().stale(), false);
@@ -143,13 +154,14 @@ public class UserGraphQLApi {
             @Name("until") @Description("Only observations at or before this moment.") Instant until) {
         return Resolvers.guard(() -> {
             Resolvers.window(since, until);
-            return stored.userHistory(user.xhsId(), since, until)
+            return users.history(user.xhsId(), since, until)
                     .map(list -> list.stream().map(ApiMapping::observation).toList());
         });
     }
 
     @Name("notes")
     @NonNull
+    @UpstreamCost(endpoint = Endpoint.Names.NOTE_LIST, pages = true)
     @Description("The creator's notes, newest first after any pinned ones. Each upstream page needed (about 10 notes) comes from a fresh enough snapshot or costs one call.")
     public Uni<NoteConnection> notes(@Source User user,
             @Name("first") @DefaultValue("10") @Description("How many notes, 0 to 100.") Integer first,
@@ -157,13 +169,14 @@ public class UserGraphQLApi {
             @Name("maxAge") @Description("Serve upstream pages from snapshots at most this many seconds old; 0 always fetches.") Integer maxAge) {
         return Resolvers.guard(() -> {
             int n = Resolvers.first(first, 10, config.graph().maxPageSize());
-            Pager<NoteData> pager = users.notes(user.xhsId(), SnapshotPolicy.checkMaxAge(maxAge));
+            Pager<NoteData> pager = users.notes(user.xhsId(), Freshness.checkMaxAge(maxAge));
             return pager.walk(pager.start(after), n)
                     .map(slice -> ApiMapping.notes(slice, user.xhsId(), after != null));
         });
     }
 
     @Name("totalCount")
+    @UpstreamCost(endpoint = Endpoint.Names.USER, ofOwner = true)
     @Description("How many notes the creator has posted, from the profile (shared with User.noteCount).")
     public Uni<List<Integer>> totalCount(@Source List<NoteConnection> connections) {
         return Resolvers.perItem(connections, c -> users.profile(c.userXhsId(), null).map(ProfileData::noteCount));

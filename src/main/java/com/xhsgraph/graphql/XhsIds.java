@@ -5,7 +5,8 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.xhsgraph.service.InvalidInputException;
+import com.xhsgraph.graphql.type.NodeIds;
+import com.xhsgraph.service.model.InvalidInputException;
 
 /**
  * Reads the ids clients pass to {@code user} and {@code note}: a raw 24-hex Xiaohongshu id, or a profile / explore
@@ -13,17 +14,12 @@ import com.xhsgraph.service.InvalidInputException;
  */
 final class XhsIds {
 
-    private static final Pattern HEX24 = Pattern.compile("[0-9a-fA-F]{24}");
     private static final Pattern PROFILE_PATH = Pattern.compile("^/user/profile/([0-9a-fA-F]{24})/?$");
     private static final Pattern NOTE_PATH = Pattern.compile(
             "^/(?:explore|discovery/item|user/profile/[0-9a-fA-F]{24})/([0-9a-fA-F]{24})/?$");
     private static final int MAX_INPUT = 2048;
 
     private XhsIds() {}
-
-    static boolean isXhsId(String value) {
-        return value != null && HEX24.matcher(value).matches();
-    }
 
     /** A user id from a 24-hex id or a {@code /user/profile/<id>} URL. */
     static String user(String input) {
@@ -39,7 +35,7 @@ final class XhsIds {
 
     private static String parse(String input, Pattern path, String expected) {
         String value = input == null ? "" : input.trim();
-        if (isXhsId(value)) {
+        if (NodeIds.isXhsId(value)) {
             return value.toLowerCase(Locale.ROOT);
         }
         if (value.length() <= MAX_INPUT && (value.startsWith("http://") || value.startsWith("https://"))) {
@@ -47,7 +43,7 @@ final class XhsIds {
                 URI uri = new URI(value);
                 String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
                 if (host.contains("xhslink.com")) {
-                    throw new InvalidInputException("id",
+                    throw new InvalidInputException(
                             "Short links (xhslink.com) are not supported: open the link and pass the full URL");
                 }
                 if (isXiaohongshuHost(host) && uri.getRawPath() != null) {
@@ -60,7 +56,7 @@ final class XhsIds {
                 // falls through to the error below
             }
         }
-        throw new InvalidInputException("id", "Expected " + expected);
+        throw new InvalidInputException("Expected " + expected);
     }
 
     private static boolean isXiaohongshuHost(String host) {

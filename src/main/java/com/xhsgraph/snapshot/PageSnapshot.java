@@ -10,6 +10,8 @@ import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
+import com.xhsgraph.service.model.CallKey;
+
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
 /** One upstream page as it was fetched: which items, in which order, and where the list goes on. */
@@ -39,10 +41,15 @@ public class PageSnapshot extends PanacheEntityBase {
 
         public Key() {}
 
-        public Key(String listKind, String scope, String requestCursor) {
+        Key(String listKind, String scope, String requestCursor) {
             this.listKind = listKind;
             this.scope = scope;
             this.requestCursor = requestCursor == null ? "" : requestCursor;
+        }
+
+        /** The row of the page a call fetches. */
+        static Key of(CallKey call) {
+            return new Key(call.listKind(), call.scope(), call.cursor());
         }
 
         @Override

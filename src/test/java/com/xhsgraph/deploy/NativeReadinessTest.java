@@ -10,8 +10,8 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
-import com.xhsgraph.service.ImageData;
-import com.xhsgraph.service.PageCursor;
+import com.xhsgraph.service.fetch.PageCursor;
+import com.xhsgraph.service.model.ImageData;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -42,7 +42,8 @@ class NativeReadinessTest {
 
     @Test
     void recordsStoredAsJsonAreRegistered() throws ClassNotFoundException {
-        assertThat(ImageData.class.isAnnotationPresent(RegisterForReflection.class)).isTrue();
+        Class<?> mapping = Class.forName("com.xhsgraph.snapshot.SnapshotMapping");
+        assertThat(mapping.getAnnotation(RegisterForReflection.class).targets()).contains(ImageData.class);
         Class<?> payload = Class.forName(PageCursor.class.getName() + "$Payload");
         assertThat(payload.isAnnotationPresent(RegisterForReflection.class)).isTrue();
     }

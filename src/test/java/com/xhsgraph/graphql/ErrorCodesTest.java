@@ -24,6 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import com.xhsgraph.graphql.type.NodeIds;
 import com.xhsgraph.support.Fixtures;
 import com.xhsgraph.support.GraphQLClient;
 import com.xhsgraph.support.GraphTestBase;

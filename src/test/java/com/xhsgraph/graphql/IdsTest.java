@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import com.xhsgraph.service.InvalidInputException;
+import com.xhsgraph.graphql.type.NodeIds;
+import com.xhsgraph.service.model.InvalidInputException;
 
 /** The id forms clients may pass, and the global ids this service hands out. */
 class IdsTest {

@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
-import com.xhsgraph.service.SnapshotFirst;
+import com.xhsgraph.service.fetch.FetchPipeline;
 
 /**
  * Common ground of the tests that run the whole application: WireMock stands in for Just One API (every test stubs
@@ -22,7 +22,7 @@ public abstract class GraphTestBase {
     protected DataSource dataSource;
 
     @Inject
-    SnapshotFirst snapshots;
+    FetchPipeline snapshots;
 
     protected UpstreamStub upstream;
     protected Database db;

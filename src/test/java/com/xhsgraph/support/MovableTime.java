@@ -3,7 +3,7 @@ package com.xhsgraph.support;
 import java.time.Duration;
 import java.time.Instant;
 
-import com.xhsgraph.service.TimeSource;
+import com.xhsgraph.service.fetch.TimeSource;
 
 import io.quarkus.test.junit.QuarkusMock;
 

@@ -9,8 +9,7 @@ import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 
-import com.xhsgraph.graphql.NodeIds;
-import com.xhsgraph.service.CommentData;
+import com.xhsgraph.service.model.CommentData;
 
 @Name("Comment")
 @Description("""

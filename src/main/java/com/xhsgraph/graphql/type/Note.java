@@ -8,8 +8,7 @@ import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 
-import com.xhsgraph.graphql.NodeIds;
-import com.xhsgraph.service.NoteData;
+import com.xhsgraph.service.model.NoteData;
 
 /**
  * A note. From a listing, every field but the full text (when the excerpt was cut) and the IP location is known;

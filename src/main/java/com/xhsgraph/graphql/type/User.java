@@ -8,8 +8,7 @@ import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 
-import com.xhsgraph.graphql.NodeIds;
-import com.xhsgraph.service.ProfileData;
+import com.xhsgraph.service.model.ProfileData;
 
 /**
  * A creator. Only {@code id}, {@code xhsId} and {@code url} are free; the profile fields come from a fresh enough

@@ -1,6 +1,8 @@
 package com.xhsgraph.upstream.justoneapi;
 
-import com.xhsgraph.upstream.justoneapi.UpstreamException.Kind;
+import com.xhsgraph.service.model.Endpoint;
+import com.xhsgraph.service.model.UpstreamException;
+import com.xhsgraph.service.model.UpstreamException.Kind;
 
 /**
  * Stops calling the upstream for a cool-down after an account-level failure (invalid token, no permission, quota or
@@ -18,7 +20,7 @@ final class AccountBreaker {
     }
 
     /** The failure to answer with while open, or null when calls may go out. */
-    UpstreamException rejection(String endpoint, long nowNanos) {
+    UpstreamException rejection(Endpoint endpoint, long nowNanos) {
         UpstreamException open = cause;
         if (open == null || nowNanos - openUntil >= 0) {
             return null;

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import com.xhsgraph.service.UsageAccounting;
+import com.xhsgraph.service.UsageService;
 import com.xhsgraph.support.Fixtures;
 import com.xhsgraph.support.GraphQLClient;
 import com.xhsgraph.support.GraphTestBase;
@@ -65,7 +65,7 @@ class ResilienceTest extends GraphTestBase {
             """;
 
     @Inject
-    UsageAccounting usage;
+    UsageService usage;
 
     private JsonPath profile() {
         return GraphQLClient.post(PROFILE, Map.of("id", USER_ID)).jsonPath();

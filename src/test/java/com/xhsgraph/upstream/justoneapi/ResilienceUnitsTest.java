@@ -6,7 +6,9 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
-import com.xhsgraph.upstream.justoneapi.UpstreamException.Kind;
+import com.xhsgraph.service.model.Endpoint;
+import com.xhsgraph.service.model.UpstreamException;
+import com.xhsgraph.service.model.UpstreamException.Kind;
 
 /** The token bucket, the breaker and the retry rules, with time given explicitly. */
 class ResilienceUnitsTest {
@@ -36,35 +38,36 @@ class ResilienceUnitsTest {
     @Test
     void theBreakerOpensOnAccountFailuresOnlyAndClosesAfterItsCoolDown() {
         AccountBreaker breaker = new AccountBreaker(60 * SECOND);
-        breaker.onResult(new UpstreamException(Kind.UNAVAILABLE, "e", 301, "x"), 0);
-        breaker.onResult(new UpstreamException(Kind.RATE_LIMITED, "e", 302, "x"), 0);
-        assertThat(breaker.rejection("e", 0)).isNull();
+        breaker.onResult(new UpstreamException(Kind.UNAVAILABLE, Endpoint.USER, 301, "x"), 0);
+        breaker.onResult(new UpstreamException(Kind.RATE_LIMITED, Endpoint.USER, 302, "x"), 0);
+        assertThat(breaker.rejection(Endpoint.USER, 0)).isNull();
 
-        breaker.onResult(new UpstreamException(Kind.BALANCE_EXHAUSTED, "e", 601, "balance"), 0);
-        UpstreamException rejection = breaker.rejection("other", 10 * SECOND);
+        breaker.onResult(new UpstreamException(Kind.BALANCE_EXHAUSTED, Endpoint.USER, 601, "balance"), 0);
+        UpstreamException rejection = breaker.rejection(Endpoint.NOTE_DETAIL, 10 * SECOND);
         assertThat(rejection.kind()).isEqualTo(Kind.BALANCE_EXHAUSTED);
         assertThat(rejection.upstreamCode()).isEqualTo(601);
         assertThat(rejection.getMessage()).contains("not calling again for 50 s");
         assertThat(breaker.isOpen(10 * SECOND)).isTrue();
 
-        assertThat(breaker.rejection("e", 61 * SECOND)).as("cool-down over: try again").isNull();
+        assertThat(breaker.rejection(Endpoint.USER, 61 * SECOND)).as("cool-down over: try again").isNull();
         breaker.onResult(null, 61 * SECOND);
         assertThat(breaker.isOpen(62 * SECOND)).isFalse();
     }
 
     @Test
     void onlyFailuresThatWereNotBilledAndMaySucceedAgainAreRetried() {
-        assertThat(new UpstreamException(Kind.UNAVAILABLE, "e", 301, 200, "x").retryable()).isTrue();
-        assertThat(new UpstreamException(Kind.RATE_LIMITED, "e", 302, 429, "x").retryable()).isTrue();
-        assertThat(new UpstreamException(Kind.UNAVAILABLE, "e", 500, 500, "x").retryable()).isTrue();
-        assertThat(new UpstreamException(Kind.UNAVAILABLE, "e", null, null, "timeout").retryable()).isTrue();
-        assertThat(new UpstreamException(Kind.UNAVAILABLE, "e", null, 502, "html").retryable()).isTrue();
-        assertThat(new UpstreamException(Kind.RATE_LIMITED, "e", null, 429, "no code").retryable()).isTrue();
+        assertThat(new UpstreamException(Kind.UNAVAILABLE, Endpoint.USER, 301, 200, "x").retryable()).isTrue();
+        assertThat(new UpstreamException(Kind.RATE_LIMITED, Endpoint.USER, 302, 429, "x").retryable()).isTrue();
+        assertThat(new UpstreamException(Kind.UNAVAILABLE, Endpoint.USER, 500, 500, "x").retryable()).isTrue();
+        assertThat(new UpstreamException(Kind.UNAVAILABLE, Endpoint.USER, null, null, "timeout").retryable()).isTrue();
+        assertThat(new UpstreamException(Kind.UNAVAILABLE, Endpoint.USER, null, 502, "html").retryable()).isTrue();
+        assertThat(new UpstreamException(Kind.RATE_LIMITED, Endpoint.USER, null, 429, "no code").retryable()).isTrue();
 
-        assertThat(new UpstreamException(Kind.UNAVAILABLE, "e", null, 200, "not json").retryable()).isFalse();
-        assertThat(new UpstreamException(Kind.RATE_LIMITED, "e", null, null, "local limit").retryable()).isFalse();
+        assertThat(new UpstreamException(Kind.UNAVAILABLE, Endpoint.USER, null, 200, "not json").retryable()).isFalse();
+        assertThat(new UpstreamException(Kind.RATE_LIMITED, Endpoint.USER, null, null, "local limit").retryable())
+                .isFalse();
         for (int code : new int[]{100, 303, 400, 600, 601, 201}) {
-            assertThat(new UpstreamException(UpstreamException.kindOf(code), "e", code, 200, "x").retryable())
+            assertThat(new UpstreamException(UpstreamException.kindOf(code), Endpoint.USER, code, 200, "x").retryable())
                     .as("code " + code).isFalse();
         }
     }

@@ -1,0 +1,34 @@
+package com.xhsgraph.graphql;
+
+/**
+ * Every {@code extensions.code} a client may see: the API's stable error codes. The README's error table lists them
+ * with when each occurs.
+ */
+public enum ErrorCode {
+    /** The HTTP request is not a GraphQL request this service reads (HTTP 4xx). Nothing was executed. */
+    BAD_REQUEST,
+    /** A malformed id, URL or cursor, or an argument out of range. Nothing was fetched. */
+    INVALID_ARGUMENT,
+    /** The upstream has no such user or note, or a comment is not stored yet. */
+    NOT_FOUND,
+    /** The upstream rejected the token (100) or its permissions (600). */
+    UPSTREAM_AUTH,
+    /** The upstream is throttling (302, HTTP 429), or this service's own rate limit would wait too long. */
+    UPSTREAM_RATE_LIMITED,
+    /** The daily quota is used up (303). */
+    UPSTREAM_QUOTA_EXCEEDED,
+    /** The account balance is exhausted (601). */
+    UPSTREAM_BALANCE_EXHAUSTED,
+    /** The upstream rejected the parameters (400). */
+    UPSTREAM_REJECTED,
+    /** Collection failed (301), an upstream error, a timeout, or a body that is not an envelope. */
+    UPSTREAM_UNAVAILABLE,
+    /** Offline mode or {@code asOf} asked for data no snapshot holds. */
+    NOT_IN_SNAPSHOT,
+    /** The query could make more upstream calls than the per-query budget. Nothing was spent. */
+    QUERY_BUDGET_EXCEEDED,
+    /** Too many queries are executing or waiting; HTTP 503 with Retry-After. Nothing was fetched. */
+    OVERLOADED,
+    /** A failure inside this service; the log has the details. */
+    INTERNAL
+}

@@ -1,0 +1,114 @@
+package com.xhsgraph.graphql.execution;
+
+import java.io.StringReader;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.InjectableContext;
+import io.quarkus.arc.ManagedContext;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.smallrye.graphql.execution.ExecutionResponse;
+import io.smallrye.graphql.execution.ExecutionResponseWriter;
+import io.smallrye.graphql.execution.ExecutionService;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Runs a GraphQL request that the gate has read and checked through SmallRye GraphQL's {@link ExecutionService}, the
+ * way SmallRye's own HTTP handler does (which this service replaces on {@code /graphql}, so that one reading of the
+ * request is both checked and executed): a CDI request context for the request, kept through its asynchronous steps
+ * and destroyed when its response ends; the current Vert.x request; and the execution metadata SmallRye's data fetchers
+ * read ({@code runBlocking}, {@code httpHeaders}, {@code state}). {@code GraphQLExecutorContractTest} fails if any of
+ * that changes in a SmallRye upgrade.
+ */
+@ApplicationScoped
+public class GraphQLExecutor {
+
+    /** The answer of an execution: the GraphQL response object, and whether it carries errors. */
+    public record Result(JsonObject body, boolean errors) {}
+
+    /** Keys SmallRye's Quarkus data fetchers read from the execution's GraphQL context. */
+    static final String RUN_BLOCKING = "runBlocking";
+    static final String HTTP_HEADERS = "httpHeaders";
+    static final String STATE = "state";
+
+    private final ExecutionService executionService;
+    private final CurrentVertxRequest currentVertxRequest;
+
+    GraphQLExecutor(ExecutionService executionService, CurrentVertxRequest currentVertxRequest) {
+        this.executionService = executionService;
+        this.currentVertxRequest = currentVertxRequest;
+    }
+
+    /**
+     * Executes {@code request} (a GraphQL request object: query, operationName, variables, extensions) for the HTTP
+     * request {@code ctx}. {@code started} runs first, inside the request's CDI context; then {@code done} gets the
+     * result or {@code failed} the failure.
+     */
+    public void execute(RoutingContext ctx, String query, String operationName, String variablesJson,
+            String extensionsJson, Runnable started, Consumer<Result> done, Consumer<Throwable> failed) {
+        ManagedContext requestContext = Arc.container().requestContext();
+        boolean activated = false;
+        if (!requestContext.isActive()) {
+            requestContext.activate();
+            activated = true;
+        }
+        InjectableContext.ContextState state = requestContext.getState();
+        ctx.addEndHandler(ended -> requestContext.destroy(state));
+        try {
+            currentVertxRequest.setCurrent(ctx);
+            started.run();
+            JsonObjectBuilder input = Json.createObjectBuilder().add("query", query);
+            if (operationName != null) {
+                input.add("operationName", operationName);
+            }
+            input.add("variables", object(variablesJson));
+            input.add("extensions", object(extensionsJson));
+            executionService.executeAsync(input.build(), metadata(ctx, state), new ExecutionResponseWriter() {
+                @Override
+                public void write(ExecutionResponse response) {
+                    done.accept(new Result(response.getExecutionResultAsJsonObject(),
+                            !response.getExecutionResult().getErrors().isEmpty()));
+                }
+
+                @Override
+                public void fail(Throwable failure) {
+                    failed.accept(failure);
+                }
+            });
+        } catch (RuntimeException e) {
+            failed.accept(e);
+        } finally {
+            if (activated) {
+                requestContext.deactivate();
+            }
+        }
+    }
+
+    private static JsonObject object(String json) {
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            return reader.readObject();
+        }
+    }
+
+    private static Map<String, Object> metadata(RoutingContext ctx, InjectableContext.ContextState state) {
+        Map<String, Object> metadata = new ConcurrentHashMap<>();
+        metadata.put(RUN_BLOCKING, false);
+        Map<String, List<String>> headers = new HashMap<>();
+        for (String name : ctx.request().headers().names()) {
+            headers.put(name, ctx.request().headers().getAll(name));
+        }
+        metadata.put(HTTP_HEADERS, headers);
+        metadata.put(STATE, state);
+        return metadata;
+    }
+}

@@ -1,0 +1,15 @@
+package com.xhsgraph.graphql.gate;
+
+import java.util.Map;
+
+/**
+ * A GraphQL request as this service read it from HTTP, once: what the gate checks is exactly what executes.
+ *
+ * @param query the document
+ * @param operationName the operation to run, or null
+ * @param variables the variables, never null
+ * @param extensions the request extensions, never null
+ * @param get whether it came as a GET (which may not run mutations)
+ */
+public record GraphQLRequest(String query, String operationName, Map<String, Object> variables,
+        Map<String, Object> extensions, boolean get) {}

@@ -1,0 +1,150 @@
+package com.xhsgraph.graphql.gate;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Reads a GraphQL request from HTTP, strictly: a POST body that is a JSON object with {@code query} (a string),
+ * {@code operationName} (a string or null), {@code variables} and {@code extensions} (objects or null), or an
+ * {@code application/graphql} body; a GET with the same as query parameters. Anything else is a {@link BadRequest}.
+ * JSON is parsed with bounds on nesting and number length, and with duplicate keys refused.
+ */
+final class RequestReader {
+
+    /** The request cannot be read as a GraphQL request; nothing was executed. */
+    static final class BadRequest extends RuntimeException {
+        final int status;
+
+        BadRequest(int status, String message) {
+            super(message, null, false, false);
+            this.status = status;
+        }
+    }
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    static final int MAX_NESTING = 64;
+    static final int MAX_NUMBER_LENGTH = 64;
+
+    private final ObjectMapper json;
+
+    RequestReader(int maxBytes) {
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING)
+                        .maxNumberLength(MAX_NUMBER_LENGTH).maxStringLength(Math.max(1, maxBytes)).build())
+                .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
+        this.json = JsonMapper.builder(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+    }
+
+    GraphQLRequest read(RoutingContext ctx) {
+        if (ctx.request().method() == HttpMethod.GET) {
+            return fromParameters(ctx);
+        }
+        String contentType = ctx.request().getHeader("content-type");
+        String body = ctx.body() == null ? null : ctx.body().asString();
+        if (body == null || body.isBlank()) {
+            throw new BadRequest(400, "The request has no body: send a JSON object with a `query`");
+        }
+        if (contentType != null && contentType.toLowerCase().startsWith("application/graphql")
+                && !contentType.toLowerCase().startsWith("application/graphql-response+json")) {
+            return new GraphQLRequest(body, null, Map.of(), Map.of(), false);
+        }
+        JsonNode root;
+        try {
+            root = json.readTree(body);
+        } catch (IOException | RuntimeException e) {
+            throw new BadRequest(400, "The body is not valid JSON (or nests too deeply, or repeats a key)");
+        }
+        if (root == null || !root.isObject()) {
+            throw new BadRequest(400, "The body must be a JSON object with a `query`");
+        }
+        return new GraphQLRequest(text(root, "query", true), text(root, "operationName", false),
+                object(root.get("variables"), "variables"), object(root.get("extensions"), "extensions"), false);
+    }
+
+    private GraphQLRequest fromParameters(RoutingContext ctx) {
+        String query = single(ctx, "query");
+        if (query == null || query.isBlank()) {
+            throw new BadRequest(400, "A GET request needs a `query` parameter");
+        }
+        return new GraphQLRequest(query, single(ctx, "operationName"), parameterObject(ctx, "variables"),
+                parameterObject(ctx, "extensions"), true);
+    }
+
+    private static String single(RoutingContext ctx, String name) {
+        var values = ctx.queryParam(name);
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        if (values.size() > 1) {
+            throw new BadRequest(400, "`" + name + "` is given more than once");
+        }
+        return values.get(0);
+    }
+
+    private Map<String, Object> parameterObject(RoutingContext ctx, String name) {
+        String value = single(ctx, name);
+        if (value == null || value.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            return object(json.readTree(value), name);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof BadRequest bad) {
+                throw bad;
+            }
+            throw new BadRequest(400, "`" + name + "` is not a JSON object");
+        }
+    }
+
+    private static String text(JsonNode root, String name, boolean required) {
+        JsonNode value = root.get(name);
+        if (value == null || value.isNull()) {
+            if (required) {
+                throw new BadRequest(400, "The request has no `" + name + "`");
+            }
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw new BadRequest(400, "`" + name + "` must be a string");
+        }
+        if (required && value.asText().isBlank()) {
+            throw new BadRequest(400, "`" + name + "` is empty");
+        }
+        return value.asText();
+    }
+
+    private Map<String, Object> object(JsonNode value, String name) {
+        if (value == null || value.isNull()) {
+            return Map.of();
+        }
+        if (!value.isObject()) {
+            throw new BadRequest(400, "`" + name + "` must be a JSON object");
+        }
+        return new LinkedHashMap<>(json.convertValue(value, MAP));
+    }
+
+    /** Writes values back as JSON text, as the executor reads them. */
+    String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

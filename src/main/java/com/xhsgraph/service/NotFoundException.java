@@ -1,9 +1,0 @@
-package com.xhsgraph.service;
-
-/** The thing asked for does not exist, or is not known to this service. */
-public class NotFoundException extends RuntimeException {
-
-    public NotFoundException(String message) {
-        super(message, null, false, false);
-    }
-}

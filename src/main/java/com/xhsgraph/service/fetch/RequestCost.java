@@ -1,0 +1,88 @@
+package com.xhsgraph.service.fetch;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
+
+import com.xhsgraph.service.model.UpstreamAttempt;
+
+/**
+ * What one request has cost and what its client should know about the data it got: upstream calls made (each
+ * attempt), billed and retried, calls saved by single flight and by snapshots, and warnings (data served despite a
+ * problem). It starts with the request and counts the upstream attempts made while the request's context is active.
+ */
+@RequestScoped
+public class RequestCost {
+
+    /** A warning about data that was served all the same; the codes are the API's. */
+    public enum WarningCode {
+        /** The upstream failed and a stored snapshot stood in. */
+        STALE_SNAPSHOT,
+        /** The snapshot database could not be read; the upstream answered. */
+        SNAPSHOT_UNAVAILABLE,
+        /** Fetched data could not be stored. */
+        PERSISTENCE_FAILED
+    }
+
+    /** A warning returned in the response's {@code extensions.warnings}. */
+    public record Warning(WarningCode code, String message) {}
+
+    /** What the request cost, for {@code extensions.upstream}. */
+    public record Totals(int calls, int billed, int retries, int savedBySingleFlight, int savedBySnapshots) {}
+
+    private volatile long arrivedNanos = System.nanoTime();
+    private final AtomicInteger calls = new AtomicInteger();
+    private final AtomicInteger billed = new AtomicInteger();
+    private final AtomicInteger retries = new AtomicInteger();
+    private final AtomicInteger savedBySingleFlight = new AtomicInteger();
+    private final AtomicInteger savedBySnapshots = new AtomicInteger();
+    private final Map<String, Warning> warnings = new ConcurrentSkipListMap<>();
+
+    /** When the request arrived ({@link System#nanoTime()}). */
+    public long arrivedNanos() {
+        return arrivedNanos;
+    }
+
+    /** Sets when the request arrived, before it waited for a slot; called as the request starts executing. */
+    public void arrivedAt(long nanos) {
+        arrivedNanos = nanos;
+    }
+
+    void counted(@Observes(notifyObserver = Reception.IF_EXISTS) UpstreamAttempt attempt) {
+        calls.incrementAndGet();
+        if (attempt.billed()) {
+            billed.incrementAndGet();
+        }
+        if (attempt.attempt() > 1) {
+            retries.incrementAndGet();
+        }
+    }
+
+    /** An upstream call was not made because an identical one in flight for another request was shared. */
+    public void savedBySingleFlight() {
+        savedBySingleFlight.incrementAndGet();
+    }
+
+    /** An upstream call was not made because a fresh enough snapshot answered. */
+    public void savedBySnapshot() {
+        savedBySnapshots.incrementAndGet();
+    }
+
+    /** A note for the client; repeated notes appear once. */
+    public void warn(WarningCode code, String message) {
+        warnings.putIfAbsent(code + "|" + message, new Warning(code, message));
+    }
+
+    public List<Warning> warnings() {
+        return List.copyOf(warnings.values());
+    }
+
+    public Totals totals() {
+        return new Totals(calls.get(), billed.get(), retries.get(), savedBySingleFlight.get(), savedBySnapshots.get());
+    }
+}
