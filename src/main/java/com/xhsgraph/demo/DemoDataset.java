@@ -1,8 +1,5 @@
 package com.xhsgraph.demo;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +18,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * pagination can be tried. None of it is live data. Everything is generated once, at construction, and only read
  * afterwards.
  */
-final class DemoDataset {
+final class DemoDataset implements FakeJustOneApi.World {
+
+    /** Each generated note's full text, kept beside its list form for the detail (and removed from the list). */
+    static final String FULL_TEXT = "demo_full_text";
 
     /** The creator the README's examples use. */
     static final String DEMO_CREATOR = "5c2f338a000000000701e1c6";
@@ -69,17 +69,20 @@ final class DemoDataset {
         buildCreators();
     }
 
-    ObjectNode profile(String userId) {
+    @Override
+    public ObjectNode profile(String userId) {
         return profiles.get(userId);
     }
 
     /** A creator's notes in list form, pinned first then newest first; null for an unknown creator. */
-    List<ObjectNode> notesOf(String userId) {
+    @Override
+    public List<ObjectNode> notes(String userId) {
         return notesByUser.get(userId);
     }
 
     /** {@code data} of the note detail for a known note, else null. */
-    ArrayNode detail(String noteId) {
+    @Override
+    public ArrayNode detail(String noteId) {
         ObjectNode listed = notes.get(noteId);
         if (listed == null) {
             return null;
@@ -89,7 +92,7 @@ final class DemoDataset {
         if (!RECORDED_NOTE.equals(noteId)) {
             note.put("id", noteId);
             note.put("title", listed.path("title").asText());
-            note.put("desc", listed.path("demo_full_text").asText());
+            note.put("desc", listed.path(FULL_TEXT).asText());
             note.put("type", listed.path("type").asText());
             note.put("time", listed.path("create_time").asLong());
             note.put("last_update_time", listed.path("last_update_time").asLong());
@@ -116,12 +119,14 @@ final class DemoDataset {
     }
 
     /** A note's top-level comments, newest first; null for an unknown note. */
-    List<ObjectNode> commentsOf(String noteId) {
+    @Override
+    public List<ObjectNode> comments(String noteId) {
         return commentsByNote.get(noteId);
     }
 
     /** The replies under a top-level comment, oldest first; null for an unknown comment. */
-    List<ObjectNode> repliesOf(String noteId, String commentId) {
+    @Override
+    public List<ObjectNode> replies(String noteId, String commentId) {
         ObjectNode comment = comments.get(commentId);
         if (comment == null || !noteId.equals(comment.path("note_id").asText())) {
             return null;
@@ -174,7 +179,7 @@ final class DemoDataset {
             ObjectNode note;
             if (i < recorded.size()) {
                 note = recorded.get(i);
-                note.put("demo_full_text", note.path("desc").asText() + fullTextTail(random));
+                note.put(FULL_TEXT, note.path("desc").asText() + fullTextTail(random));
             } else {
                 long time = newest - (long) i * 86_400 * 3 - random.nextInt(40_000);
                 String id = objectId(time, random);
@@ -186,7 +191,7 @@ final class DemoDataset {
                 note.put("title", truncate(title, 20));
                 note.put("display_title", truncate(title, 20));
                 note.put("desc", truncate(text, 100));
-                note.put("demo_full_text", text);
+                note.put(FULL_TEXT, text);
                 note.put("type", i % 4 == 1 ? "video" : "normal");
                 note.put("create_time", time);
                 note.put("last_update_time", i % 5 == 0 ? time + 3_600 : 0);
@@ -328,14 +333,7 @@ final class DemoDataset {
     }
 
     private JsonNode read(String name) {
-        try (InputStream in = DemoDataset.class.getResourceAsStream("/demo/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing demo resource " + name);
-            }
-            return json.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return FakeJustOneApi.Recorded.read(json, name);
     }
 
     private static List<JsonNode> concat(JsonNode... arrays) {

@@ -1,7 +1,6 @@
 package com.xhsgraph.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
@@ -15,154 +14,55 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.xhsgraph.demo.FakeJustOneApi;
+import com.xhsgraph.demo.GeneratedWorld;
 
 /**
- * A fast stand-in for Just One API for the benchmark (bench/run.sh): the five endpoints, any id, pages built once from
- * the recorded fixtures and then served from memory, with a configurable added latency that holds no thread.
- * {@code GET /stats} returns the number of calls served; {@code POST /stats/reset} zeroes it.
+ * The benchmark's upstream (bench/run.sh): the project's {@link FakeJustOneApi} over a {@link GeneratedWorld} in which
+ * every id exists (100 notes a creator, 95 comments a note, 12 replies a comment), served on a port of its own with
+ * an added latency that holds no thread; each answer is built once and then served from memory. {@code GET /stats}
+ * returns the number of calls served; {@code POST /stats} zeroes it.
  *
  * <pre>java -cp ... com.xhsgraph.bench.FakeUpstream PORT LATENCY_MS</pre>
  */
 public final class FakeUpstream {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final ObjectNode note;
-    private final ObjectNode comment;
-    private final ObjectNode reply;
-    private final ObjectNode profile;
-    private final ObjectNode detail;
-    private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
-    private final AtomicLong calls = new AtomicLong();
-
-    private FakeUpstream() throws IOException {
-        note = (ObjectNode) read("get-user-note-list-v4.json").at("/data/notes/0");
-        comment = (ObjectNode) read("get-note-comment-v2.live.json").at("/data/comments/0");
-        reply = (ObjectNode) read("get-note-sub-comment-v2.json").at("/data/comments/0");
-        profile = (ObjectNode) read("get-user-v3.json").get("data");
-        detail = (ObjectNode) read("get-note-detail-v1.json").at("/data/0");
-    }
+    private static final String PREFIX = "/api/xiaohongshu/";
 
     public static void main(String[] args) throws IOException {
         int port = Integer.parseInt(args[0]);
         long latencyMillis = Long.parseLong(args[1]);
-        FakeUpstream fake = new FakeUpstream();
+        FakeJustOneApi fake = new FakeJustOneApi(new ObjectMapper(),
+                new GeneratedWorld(new ObjectMapper(), 100, 95, comment -> 12));
+        Map<String, FakeJustOneApi.Answer> answers = new ConcurrentHashMap<>();
+        AtomicLong calls = new AtomicLong();
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 1024);
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.createContext("/stats", exchange -> {
             if ("POST".equals(exchange.getRequestMethod())) {
-                fake.calls.set(0);
+                calls.set(0);
             }
-            send(exchange, ("{\"calls\":" + fake.calls.get() + "}").getBytes(StandardCharsets.UTF_8));
+            send(exchange, new FakeJustOneApi.Answer(200,
+                    ("{\"calls\":" + calls.get() + "}").getBytes(StandardCharsets.UTF_8)));
         });
-        server.createContext("/api/xiaohongshu/", exchange -> {
-            fake.calls.incrementAndGet();
-            byte[] body = fake.answer(exchange.getRequestURI().getPath(),
-                    query(exchange.getRequestURI().getRawQuery()));
+        server.createContext(PREFIX, exchange -> {
+            calls.incrementAndGet();
+            String endpoint = exchange.getRequestURI().getPath().substring(PREFIX.length());
+            String query = exchange.getRequestURI().getRawQuery();
+            Map<String, String> params = query(query);
+            FakeJustOneApi.Answer answer = answers.computeIfAbsent(endpoint + "?" + query,
+                    k -> fake.answer(endpoint, params::get));
             if (latencyMillis <= 0) {
-                send(exchange, body);
+                send(exchange, answer);
             } else {
-                timer.schedule(() -> send(exchange, body), latencyMillis, TimeUnit.MILLISECONDS);
+                timer.schedule(() -> send(exchange, answer), latencyMillis, TimeUnit.MILLISECONDS);
             }
         });
         server.start();
         System.out.println("fake upstream on " + port + ", latency " + latencyMillis + " ms");
-    }
-
-    private byte[] answer(String path, Map<String, String> q) {
-        String endpoint = path.substring("/api/xiaohongshu/".length());
-        String key = endpoint + "|" + q.get("userId") + "|" + q.get("noteId") + "|" + q.get("commentId") + "|"
-                + q.get("lastCursor");
-        return cache.computeIfAbsent(key, k -> build(endpoint, q));
-    }
-
-    private byte[] build(String endpoint, Map<String, String> q) {
-        ObjectNode data;
-        switch (endpoint) {
-            case "get-user/v3" -> {
-                data = profile.deepCopy();
-                data.put("userid", q.get("userId"));
-            }
-            case "get-user-note-list/v4" -> {
-                data = JSON.createObjectNode();
-                ArrayNode notes = data.putArray("notes");
-                int page = page(q.get("lastCursor"));
-                String last = null;
-                for (int i = 0; i < 10; i++) {
-                    ObjectNode n = note.deepCopy();
-                    last = id(q.get("userId"), page * 10 + i);
-                    n.put("id", last);
-                    n.put("cursor", last);
-                    n.put("sticky", false);
-                    ((ObjectNode) n.get("user")).put("userid", q.get("userId"));
-                    notes.add(n);
-                }
-                data.put("has_more", true);
-                data.put("cursor", "p" + (page + 1) + "-" + last);
-            }
-            case "get-note-detail/v1" -> {
-                ObjectNode element = detail.deepCopy();
-                ((ObjectNode) element.at("/note_list/0")).put("id", q.get("noteId"));
-                ArrayNode array = JSON.createArrayNode();
-                array.add(element);
-                return envelope(array);
-            }
-            case "get-note-comment/v2", "get-note-sub-comment/v2" -> {
-                boolean replies = endpoint.startsWith("get-note-sub");
-                String parent = replies ? q.get("commentId") : q.get("noteId");
-                int size = replies ? 5 : 10;
-                int page = page(q.get("lastCursor"));
-                data = JSON.createObjectNode();
-                ArrayNode items = data.putArray("comments");
-                for (int i = 0; i < size; i++) {
-                    ObjectNode c = (replies ? reply : comment).deepCopy();
-                    c.put("id", id(parent, page * size + i));
-                    c.put("note_id", q.get("noteId"));
-                    if (replies) {
-                        ((ObjectNode) c.get("target_comment")).put("id", parent);
-                    } else {
-                        c.put("sub_comment_count", 12);
-                    }
-                    items.add(c);
-                }
-                data.put("has_more", true);
-                data.put("cursor", "p" + (page + 1));
-                data.put("comment_count_l1", 95);
-            }
-            default -> {
-                return "{\"code\":400,\"message\":\"unknown endpoint\",\"data\":null}".getBytes(StandardCharsets.UTF_8);
-            }
-        }
-        return envelope(data);
-    }
-
-    private static byte[] envelope(Object data) {
-        ObjectNode envelope = JSON.createObjectNode();
-        envelope.put("code", 0);
-        envelope.putNull("message");
-        envelope.set("data", JSON.valueToTree(data));
-        envelope.putNull("recordTime");
-        return envelope.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** Page numbers ride in our own cursors: "p3-..." is the fourth page. */
-    private static int page(String cursor) {
-        if (cursor == null || !cursor.startsWith("p")) {
-            return 0;
-        }
-        int dash = cursor.indexOf('-');
-        return Integer.parseInt(cursor.substring(1, dash < 0 ? cursor.length() : dash));
-    }
-
-    /** A 24-hex id derived from a parent id and an index. */
-    private static String id(String parent, int index) {
-        String seed = parent == null ? "0" : parent;
-        return String.format("%016x%08x", seed.hashCode() & 0xffffffffL | 0x6500000000000000L, index);
     }
 
     private static Map<String, String> query(String raw) {
@@ -179,21 +79,15 @@ public final class FakeUpstream {
         return params;
     }
 
-    private static void send(HttpExchange exchange, byte[] body) {
+    private static void send(HttpExchange exchange, FakeJustOneApi.Answer answer) {
         try (exchange) {
             exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
+            exchange.sendResponseHeaders(answer.status(), answer.body().length);
             try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
+                out.write(answer.body());
             }
         } catch (IOException e) {
             // the client went away
-        }
-    }
-
-    private static ObjectNode read(String fixture) throws IOException {
-        try (InputStream in = FakeUpstream.class.getResourceAsStream("/justoneapi/" + fixture)) {
-            return (ObjectNode) JSON.readTree(in);
         }
     }
 }

@@ -3,33 +3,40 @@ package com.xhsgraph.support;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.xhsgraph.demo.FakeJustOneApi;
+import com.xhsgraph.demo.Templates;
 
 /**
- * Upstream response bodies for tests: the recorded Just One API fixtures as they are, and pages built from their items
- * with ids the test chooses, so that a test can lay out a multi-page list.
+ * Upstream response bodies for tests, from the project's one fake of Just One API ({@link FakeJustOneApi} and its
+ * {@link Templates}): the recorded responses as they are, and pages of items with ids the test chooses, so that a test
+ * can lay out a multi-page list on WireMock.
  */
 public final class Fixtures {
 
     public static final ObjectMapper JSON = new ObjectMapper();
+    private static final FakeJustOneApi FAKE = new FakeJustOneApi(JSON, null);
+    private static final Templates TEMPLATES = new Templates(JSON);
 
     private Fixtures() {}
 
-    /** A recorded fixture, e.g. {@code get-user-v3.json}. */
+    /** A recorded response, e.g. {@code get-user-v3.json}: one the demo serves, or one only tests use. */
     public static ObjectNode recorded(String name) {
-        try (InputStream in = Fixtures.class.getResourceAsStream("/justoneapi/" + name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no fixture " + name);
+        for (String folder : List.of("/demo/", "/justoneapi/")) {
+            try (InputStream in = Fixtures.class.getResourceAsStream(folder + name)) {
+                if (in != null) {
+                    return (ObjectNode) JSON.readTree(in);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            return (ObjectNode) JSON.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        throw new IllegalArgumentException("no recorded response " + name);
     }
 
     /** Parses a body built by the methods below, to adjust it. */
@@ -49,96 +56,63 @@ public final class Fixtures {
 
     /** A successful envelope around {@code data}. */
     public static String ok(JsonNode data) {
-        ObjectNode envelope = JSON.createObjectNode();
-        envelope.put("code", 0);
-        envelope.putNull("message");
-        envelope.set("data", data);
-        envelope.putNull("recordTime");
-        return envelope.toString();
+        return FAKE.ok(data).toString();
     }
 
     /** An error envelope with a business code. */
     public static String error(int code, String message) {
-        ObjectNode envelope = JSON.createObjectNode();
-        envelope.put("code", code);
-        envelope.put("message", message);
-        envelope.putNull("data");
-        return envelope.toString();
+        return FAKE.envelope(code, message, null).toString();
     }
 
-    /** A profile for {@code userId}, from the docs example. */
+    /** A profile for {@code userId} with {@code fans} followers. */
     public static String profile(String userId, int fans) {
-        ObjectNode data = (ObjectNode) recorded("get-user-v3.json").get("data").deepCopy();
-        data.put("userid", userId);
+        ObjectNode data = TEMPLATES.profile(userId);
         data.put("fans", fans);
         return ok(data);
     }
 
     /**
-     * A note-list page with the given note ids. {@code topLevelCursor} adds {@code data.cursor} as newer responses
-     * do; without it the next cursor is the last note's {@code cursor}.
+     * A note-list page with the given note ids. {@code topLevelCursor} keeps {@code data.cursor} as newer responses
+     * carry it; without it the next cursor is the last note's {@code cursor}, as in older responses.
      */
     public static String notePage(String userId, List<String> ids, boolean hasMore, boolean topLevelCursor) {
-        ObjectNode template = (ObjectNode) recorded("get-user-note-list-v4.json").at("/data/notes/0");
-        ObjectNode data = JSON.createObjectNode();
-        ArrayNode notes = data.putArray("notes");
+        List<ObjectNode> notes = new ArrayList<>();
         for (String id : ids) {
-            ObjectNode note = template.deepCopy();
-            note.put("id", id);
-            note.put("cursor", id);
+            ObjectNode note = TEMPLATES.listNote(id, userId);
             note.put("title", "note " + id);
             note.put("display_title", "note " + id);
             note.put("desc", "short text of " + id);
-            note.put("sticky", false);
-            ((ObjectNode) note.get("user")).put("userid", userId);
             notes.add(note);
         }
-        data.put("has_more", hasMore);
-        if (topLevelCursor && !ids.isEmpty()) {
-            data.put("cursor", ids.get(ids.size() - 1));
+        ObjectNode envelope = FAKE.notePage(notes, hasMore, 1);
+        if (!topLevelCursor || ids.isEmpty()) {
+            ((ObjectNode) envelope.get("data")).remove("cursor");
         }
-        data.putArray("tags");
-        return ok(data);
+        return envelope.toString();
     }
 
     /** A page of top-level comments with the given ids, each with {@code replies} replies. */
     public static String commentPage(String noteId, List<String> ids, boolean hasMore, String cursor, int total,
             int replies) {
-        ObjectNode template = (ObjectNode) recorded("get-note-comment-v2.live.json").at("/data/comments/0");
-        ObjectNode data = JSON.createObjectNode();
-        ArrayNode comments = data.putArray("comments");
+        List<ObjectNode> comments = new ArrayList<>();
         for (String id : ids) {
-            ObjectNode comment = template.deepCopy();
-            comment.put("id", id);
-            comment.put("note_id", noteId);
+            ObjectNode comment = TEMPLATES.comment(id, noteId, replies);
             comment.put("content", "comment " + id);
-            comment.put("sub_comment_count", replies);
             comments.add(comment);
         }
-        data.put("has_more", hasMore);
-        data.put("cursor", cursor);
-        data.put("comment_count", total * (1 + replies));
-        data.put("comment_count_l1", total);
-        return ok(data);
+        return FAKE.commentPage(comments, hasMore, cursor, (long) total * (1 + replies), total, false).toString();
     }
 
     /** A page of replies under {@code rootId}; each reply answers the previous one, the first answers the root. */
     public static String replyPage(String noteId, String rootId, List<String> ids, boolean hasMore, String cursor) {
-        ObjectNode template = (ObjectNode) recorded("get-note-sub-comment-v2.json").at("/data/comments/0");
-        ObjectNode data = JSON.createObjectNode();
-        ArrayNode replies = data.putArray("comments");
+        List<ObjectNode> replies = new ArrayList<>();
         String target = rootId;
         for (String id : ids) {
-            ObjectNode reply = template.deepCopy();
-            reply.put("id", id);
-            reply.put("note_id", noteId);
+            ObjectNode reply = TEMPLATES.reply(id, noteId, target);
             reply.put("content", "reply " + id);
-            ((ObjectNode) reply.get("target_comment")).put("id", target);
             replies.add(reply);
             target = id;
         }
-        data.put("has_more", hasMore);
-        data.put("cursor", cursor);
-        return ok(data);
+        return FAKE.replyPage(replies, hasMore, cursor).toString();
     }
 }

@@ -1,0 +1,96 @@
+package com.xhsgraph.demo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntUnaryOperator;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * A world in which every id exists: any creator has {@code notesPerUser} notes, any note {@code commentsPerNote}
+ * comments, and comment {@code i} of a note has {@code repliesOf(i)} replies. Items are the recorded ones with
+ * deterministic ids derived from their parent's, built once per parent and then served from memory. For the benchmark
+ * and for tests that need a large or shaped world.
+ */
+public final class GeneratedWorld implements FakeJustOneApi.World {
+
+    private final int notesPerUser;
+    private final int commentsPerNote;
+    private final IntUnaryOperator repliesOf;
+    private final Templates templates;
+    private final Map<String, List<ObjectNode>> notes = new ConcurrentHashMap<>();
+    private final Map<String, List<ObjectNode>> comments = new ConcurrentHashMap<>();
+    private final Map<String, List<ObjectNode>> replies = new ConcurrentHashMap<>();
+
+    public GeneratedWorld(ObjectMapper json, int notesPerUser, int commentsPerNote, IntUnaryOperator repliesOf) {
+        this.notesPerUser = notesPerUser;
+        this.commentsPerNote = commentsPerNote;
+        this.repliesOf = repliesOf;
+        this.templates = new Templates(json);
+    }
+
+    @Override
+    public ObjectNode profile(String userId) {
+        ObjectNode p = templates.profile(userId);
+        p.put("ndiscovery", notesPerUser);
+        return p;
+    }
+
+    @Override
+    public List<ObjectNode> notes(String userId) {
+        return notes.computeIfAbsent(userId, id -> {
+            List<ObjectNode> list = new ArrayList<>(notesPerUser);
+            for (int i = 0; i < notesPerUser; i++) {
+                list.add(templates.listNote(id(id, i), id));
+            }
+            return List.copyOf(list);
+        });
+    }
+
+    @Override
+    public ArrayNode detail(String noteId) {
+        return templates.detail(noteId);
+    }
+
+    @Override
+    public List<ObjectNode> comments(String noteId) {
+        return comments.computeIfAbsent(noteId, id -> {
+            List<ObjectNode> list = new ArrayList<>(commentsPerNote);
+            for (int i = 0; i < commentsPerNote; i++) {
+                list.add(templates.comment(id(id, i), id, repliesOf.applyAsInt(i)));
+            }
+            return List.copyOf(list);
+        });
+    }
+
+    @Override
+    public List<ObjectNode> replies(String noteId, String rootId) {
+        return replies.computeIfAbsent(rootId, id -> {
+            int index = indexOf(comments(noteId), id);
+            int count = index < 0 ? 0 : repliesOf.applyAsInt(index);
+            List<ObjectNode> list = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                list.add(templates.reply(id(id, i), noteId, id));
+            }
+            return List.copyOf(list);
+        });
+    }
+
+    private static int indexOf(List<ObjectNode> items, String id) {
+        for (int i = 0; i < items.size(); i++) {
+            if (id.equals(items.get(i).path("id").asText())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** A 24-hex id derived from a parent id and an index. */
+    static String id(String parent, int index) {
+        return String.format("%016x%08x", parent.hashCode() & 0xffffffffL | 0x6500000000000000L, index);
+    }
+}
