@@ -75,7 +75,7 @@ class QueryAdmissionTest extends GraphTestBase {
         CompletableFuture<Timed> slow = send(SLOW);
         awaitSlowInFlight();
         CompletableFuture<Timed> waiting = send(FAST);
-        Thread.sleep(200); // the second query is queued by now
+        awaitMetric("xhs_graphql_queries_waiting 1.0");
         long refusedStarted = System.nanoTime();
         Timed refused = send(OTHER).get();
 
@@ -103,16 +103,21 @@ class QueryAdmissionTest extends GraphTestBase {
 
     /** Slots are given back as responses are written, not only when they are needed again. */
     private static void awaitNoneRunning() throws InterruptedException {
+        awaitMetric("xhs_graphql_queries_running 0.0");
+    }
+
+    /** Waits until the metrics show {@code line}: the service has reached that state. */
+    private static void awaitMetric(String line) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         String metrics;
         do {
             metrics = given().when().get("/q/metrics").then().extract().asString();
-            if (metrics.contains("xhs_graphql_queries_running 0.0")) {
+            if (metrics.contains(line)) {
                 return;
             }
             Thread.sleep(20);
         } while (System.nanoTime() < deadline);
-        assertThat(metrics).contains("xhs_graphql_queries_running 0.0");
+        assertThat(metrics).contains(line);
     }
 
     @Test

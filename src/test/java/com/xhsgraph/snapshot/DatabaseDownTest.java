@@ -51,6 +51,7 @@ class DatabaseDownTest extends GraphTestBase {
         upstream.user(USER_ID, json(Fixtures.profile(USER_ID, 77)));
 
         killDatabase();
+        awaitReadinessDown();
 
         JsonPath body = GraphQLClient.post("""
                 query($id: String!) { user(id: $id) { nickname followerCount source } }
@@ -87,16 +88,14 @@ class DatabaseDownTest extends GraphTestBase {
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("PostgreSQL did not stop", e);
         }
-        Thread.sleep(Duration.ofMillis(200).toMillis());
     }
 
-    private static boolean isDescendantOfThisJvm(ProcessHandle process) {
-        long self = ProcessHandle.current().pid();
-        for (var p = process.parent(); p.isPresent(); p = p.get().parent()) {
-            if (p.get().pid() == self) {
-                return true;
-            }
+    /** Waits until the service has noticed: readiness reports the database down. */
+    private static void awaitReadinessDown() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (given().when().get("/q/health/ready").statusCode() != 503) {
+            assertThat(System.nanoTime()).as("readiness reports the database down").isLessThan(deadline);
+            Thread.sleep(50);
         }
-        return false;
     }
 }

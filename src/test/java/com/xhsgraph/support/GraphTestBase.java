@@ -22,7 +22,7 @@ public abstract class GraphTestBase {
     protected DataSource dataSource;
 
     @Inject
-    FetchPipeline snapshots;
+    protected FetchPipeline snapshots;
 
     protected UpstreamStub upstream;
     protected Database db;

@@ -2,30 +2,45 @@ package com.xhsgraph.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.xhsgraph.support.GraphQLClient;
 
-import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 
 /**
- * The built-in demo upstream, reached over HTTP through the real client: several pages of notes, comments and
- * replies, so that a fresh machine can try pagination without a token.
+ * The packaged application serving the built-in demo data, reached over HTTP through the real client: several pages of
+ * notes, comments and replies, so that a fresh machine can try pagination without a token; and GraphiQL in a real
+ * browser (Debian's {@code chromium} with {@code chromedriver}, driven by Selenium) running its default query.
  */
-@QuarkusTest
-@TestProfile(DemoUpstreamTest.DemoProfile.class)
-class DemoUpstreamTest {
+@QuarkusIntegrationTest
+@TestProfile(DemoIT.Demo.class)
+class DemoIT {
 
-    public static class DemoProfile implements QuarkusTestProfile {
+    public static class Demo implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("xhs.demo.enabled", "true");
@@ -112,5 +127,47 @@ class DemoUpstreamTest {
             after = page.getString(connection + ".pageInfo.endCursor");
         }
         throw new AssertionError("the walk did not end");
+    }
+
+    private static final String CHROMIUM = System.getenv().getOrDefault("CHROME_BIN", "/usr/bin/chromium");
+    private static final String CHROMEDRIVER = System.getenv().getOrDefault("CHROMEDRIVER_BIN",
+            "/usr/bin/chromedriver");
+
+    @Test
+    void theDefaultQueryRunsAndShowsNotes() throws IOException {
+        boolean browser = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
+        if (System.getenv("CI") == null) {
+            Assumptions.assumeTrue(browser, "install Debian's chromium and chromium-driver to run the browser test");
+        }
+        assertThat(browser).as("CI installs chromium and chromium-driver (.ci/run)").isTrue();
+
+        Path profile = Files.createTempDirectory("xhs-graph-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1400,1000", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        WebDriver driver = new ChromeDriver(service, options);
+        try {
+            int port = ConfigProvider.getConfig().getOptionalValue("quarkus.http.test-port", Integer.class)
+                    .orElse(8081);
+            driver.get("http://localhost:" + port + "/q/graphql-ui");
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+            WebElement run = wait.until(d -> d.findElements(By.cssSelector("button.graphiql-execute-button"))
+                    .stream().findFirst().orElse(null));
+            assertThat(driver.getPageSource()).contains("CreatorNotes");
+            run.click();
+            String result = wait.until(d -> {
+                String text = String.valueOf(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                        "var r = document.querySelector('.graphiql-response'); return r ? r.innerText : '';"));
+                return text.contains("\"nodes\"") ? text : null;
+            });
+            assertThat(result).contains("\"notes\"").contains("\"title\"").contains("是六金呀～");
+        } finally {
+            driver.quit();
+            service.stop();
+        }
     }
 }

@@ -1,0 +1,82 @@
+package com.xhsgraph.graphql.execution;
+
+import static com.xhsgraph.support.Fixtures.id;
+import static com.xhsgraph.support.UpstreamStub.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.xhsgraph.support.Fixtures;
+import com.xhsgraph.support.GraphQLClient;
+import com.xhsgraph.support.GraphTestBase;
+
+import io.quarkiverse.wiremock.devservice.ConnectWireMock;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+import graphql.schema.DataFetcher;
+import graphql.schema.FieldCoordinates;
+import graphql.schema.GraphQLSchema;
+
+/**
+ * The contract with SmallRye GraphQL's internals this service relies on (all of them in this package). If a SmallRye
+ * upgrade changes one, a test here fails instead of the service silently losing a guarantee.
+ */
+@QuarkusTest
+@ConnectWireMock
+class SmallRyeHooksContractTest extends GraphTestBase {
+
+    @Inject
+    GraphQLSchema schema;
+
+    /** DirectFields finds SmallRye's field fetchers and its model's accessors, and replaces exactly those. */
+    @Test
+    void plainFieldsAreReadDirectlyAndResolversAreLeftAlone() {
+        for (String plain : new String[]{"Comment.content", "Comment.xhsId", "Comment.author", "CommentAuthor.nickname",
+                "PageInfo.endCursor", "NoteConnection.nodes", "CommentEdge.node", "Image.url"}) {
+            assertThat(fetcher(plain)).as(plain).isInstanceOf(DirectFields.Direct.class);
+        }
+        for (String other : new String[]{"Note.title", "User.nickname", "Comment.replies", "Comment.publishedAt"}) {
+            assertThat(fetcher(other)).as(other).isNotInstanceOf(DirectFields.Direct.class);
+        }
+    }
+
+    /**
+     * GraphQLExecutor runs requests through SmallRye's ExecutionService the way its own handler does: the request's CDI
+     * context reaches batched and asynchronous resolvers (one request-scoped cache across two aliased fields), the
+     * metadata its data fetchers read is there (a Uni resolver runs), and this service writes the response (with what
+     * it cost).
+     */
+    @Test
+    void requestsRunThroughSmallRyeWithTheirContext() {
+        String user = id("5c2f338a", 501);
+        upstream.user(user, json(Fixtures.profile(user, 7)));
+
+        JsonPath body = GraphQLClient.post("""
+                query($id: String!) { a: user(id: $id) { nickname } b: user(id: $id) { followerCount } }
+                """, Map.of("id", user)).jsonPath();
+
+        assertThat(body.getList("errors")).as(body.prettify()).isNull();
+        assertThat(body.getInt("data.b.followerCount")).isEqualTo(7);
+        assertThat(body.getInt("extensions.upstream.calls")).as("one call shared through the request's cache")
+                .isEqualTo(1);
+    }
+
+    /** An ApiError's code reaches the response: SmallRye copies a GraphQLError's extensions into the error. */
+    @Test
+    void errorCodesReachTheResponse() {
+        JsonPath body = GraphQLClient.post("query { user(id: \"nope\") { nickname } }").jsonPath();
+        assertThat(body.getString("errors[0].extensions.code")).isEqualTo("INVALID_ARGUMENT");
+        assertThat(body.prettify()).doesNotContain("Exception");
+    }
+
+    private DataFetcher<?> fetcher(String coordinates) {
+        String[] parts = coordinates.split("\\.");
+        FieldCoordinates field = FieldCoordinates.coordinates(parts[0], parts[1]);
+        return schema.getCodeRegistry().getDataFetcher(field, schema.getFieldDefinition(field));
+    }
+}
