@@ -110,7 +110,7 @@ class EmbeddedDatabaseIT {
                 if (given().port(port).when().get("/q/health/ready").statusCode() == 200) {
                     return new Instance(process, port, dir.resolve("service.log"));
                 }
-            } catch (RuntimeException notYet) {
+            } catch (Exception notYet) {
                 // not listening yet
             }
             Thread.sleep(200);

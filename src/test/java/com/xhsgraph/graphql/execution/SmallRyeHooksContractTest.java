@@ -30,6 +30,9 @@ import graphql.schema.GraphQLSchema;
 @ConnectWireMock
 class SmallRyeHooksContractTest extends GraphTestBase {
 
+    /** By name: SmallRye keeps its eventing services across the restarts of a test run, in an earlier class loader. */
+    private static final String DIRECT = DirectFields.Direct.class.getName();
+
     @Inject
     GraphQLSchema schema;
 
@@ -38,10 +41,10 @@ class SmallRyeHooksContractTest extends GraphTestBase {
     void plainFieldsAreReadDirectlyAndResolversAreLeftAlone() {
         for (String plain : new String[]{"Comment.content", "Comment.xhsId", "Comment.author", "CommentAuthor.nickname",
                 "PageInfo.endCursor", "NoteConnection.nodes", "CommentEdge.node", "Image.url"}) {
-            assertThat(fetcher(plain)).as(plain).isInstanceOf(DirectFields.Direct.class);
+            assertThat(fetcher(plain).getClass().getName()).as(plain).isEqualTo(DIRECT);
         }
         for (String other : new String[]{"Note.title", "User.nickname", "Comment.replies", "Comment.publishedAt"}) {
-            assertThat(fetcher(other)).as(other).isNotInstanceOf(DirectFields.Direct.class);
+            assertThat(fetcher(other).getClass().getName()).as(other).isNotEqualTo(DIRECT);
         }
     }
 
