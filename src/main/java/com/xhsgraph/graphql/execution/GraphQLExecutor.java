@@ -8,10 +8,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
+import jakarta.json.spi.JsonProvider;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InjectableContext;
@@ -32,6 +32,9 @@ import io.vertx.ext.web.RoutingContext;
  */
 @ApplicationScoped
 public class GraphQLExecutor {
+
+    /** Looked up once: {@code Json.create...} looks the provider up on the class path at every call. */
+    private static final JsonProvider JSONP = JsonProvider.provider();
 
     /** The answer of an execution: the GraphQL response object, and whether it carries errors. */
     public record Result(JsonObject body, boolean errors) {}
@@ -67,7 +70,7 @@ public class GraphQLExecutor {
         try {
             currentVertxRequest.setCurrent(ctx);
             started.run();
-            JsonObjectBuilder input = Json.createObjectBuilder().add("query", query);
+            JsonObjectBuilder input = JSONP.createObjectBuilder().add("query", query);
             if (operationName != null) {
                 input.add("operationName", operationName);
             }
@@ -95,7 +98,7 @@ public class GraphQLExecutor {
     }
 
     private static JsonObject object(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSONP.createReader(new StringReader(json))) {
             return reader.readObject();
         }
     }

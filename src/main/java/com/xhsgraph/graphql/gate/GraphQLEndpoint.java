@@ -7,11 +7,11 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.xhsgraph.config.XhsConfig;
@@ -48,6 +48,9 @@ import graphql.language.OperationDefinition;
  */
 @ApplicationScoped
 public class GraphQLEndpoint {
+
+    /** Looked up once: {@code Json.create...} looks the provider up on the class path at every call. */
+    private static final JsonProvider JSONP = JsonProvider.provider();
 
     public static final String PATH = "/graphql";
     public static final String DRY_RUN_HEADER = "X-Upstream-Dry-Run";
@@ -197,21 +200,21 @@ public class GraphQLEndpoint {
             List<RequestCost.Warning> warnings) {
         JsonObjectBuilder extensions = body.containsKey("extensions")
                 && body.get("extensions").getValueType() == JsonValue.ValueType.OBJECT
-                        ? Json.createObjectBuilder(body.getJsonObject("extensions"))
-                        : Json.createObjectBuilder();
-        extensions.add("upstream", Json.createObjectBuilder()
+                        ? JSONP.createObjectBuilder(body.getJsonObject("extensions"))
+                        : JSONP.createObjectBuilder();
+        extensions.add("upstream", JSONP.createObjectBuilder()
                 .add("calls", totals.calls())
                 .add("billed", totals.billed())
                 .add("retries", totals.retries())
                 .add("savedBySingleFlight", totals.savedBySingleFlight())
                 .add("savedBySnapshots", totals.savedBySnapshots()));
         if (!warnings.isEmpty()) {
-            JsonArrayBuilder list = Json.createArrayBuilder();
-            warnings.forEach(w -> list.add(Json.createObjectBuilder().add("code", w.code().name())
+            JsonArrayBuilder list = JSONP.createArrayBuilder();
+            warnings.forEach(w -> list.add(JSONP.createObjectBuilder().add("code", w.code().name())
                     .add("message", w.message())));
             extensions.add("warnings", list);
         }
-        return Json.createObjectBuilder(body).add("extensions", extensions).build();
+        return JSONP.createObjectBuilder(body).add("extensions", extensions).build();
     }
 
     /**
