@@ -162,6 +162,13 @@ public interface XhsConfig {
         @WithDefault("2000")
         int memoryCacheSize();
 
+        /**
+         * How long a "no such user/note" from the upstream is remembered, so that the same missing id is not asked
+         * for (and billed) again and again.
+         */
+        @WithDefault("10m")
+        Duration notFoundTtl();
+
         /** Serve snapshots only and never call the upstream; what is not stored fails with NOT_IN_SNAPSHOT. */
         @WithDefault("false")
         boolean offline();

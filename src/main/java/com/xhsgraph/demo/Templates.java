@@ -1,5 +1,7 @@
 package com.xhsgraph.demo;
 
+import java.util.List;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -65,6 +67,25 @@ public final class Templates {
         c.remove("sub_comment_cursor");
         c.remove("sub_comment_has_more");
         return c;
+    }
+
+    /**
+     * {@code comment} with its first {@code shown} replies inline, as a comment page previews them: the replies, the
+     * cursor after the last of them ({@code sub_comment_cursor}, a JSON string like the real one) and whether the
+     * thread goes on.
+     */
+    public ObjectNode withPreview(ObjectNode comment, List<ObjectNode> replies, int shown) {
+        List<ObjectNode> preview = replies.subList(0, Math.min(shown, replies.size()));
+        ArrayNode items = comment.putArray("sub_comments");
+        preview.forEach(r -> items.add(r.deepCopy()));
+        if (!preview.isEmpty()) {
+            ObjectNode cursor = json.createObjectNode();
+            cursor.put("cursor", preview.get(preview.size() - 1).path("id").asText());
+            cursor.put("index", 1);
+            comment.put("sub_comment_cursor", cursor.toString());
+        }
+        comment.put("sub_comment_has_more", preview.size() < replies.size());
+        return comment;
     }
 
     /** A reply answering {@code target} (the thread's root or another reply). */

@@ -15,13 +15,19 @@ import com.xhsgraph.graphql.type.NoteEdge;
 import com.xhsgraph.graphql.type.NoteObservation;
 import com.xhsgraph.graphql.type.PageInfo;
 import com.xhsgraph.graphql.type.UpstreamUsage;
+import com.xhsgraph.graphql.type.User;
 import com.xhsgraph.graphql.type.UserObservation;
+import com.xhsgraph.graphql.type.UserTag;
+import com.xhsgraph.graphql.type.Video;
+import com.xhsgraph.graphql.type.VideoStream;
 import com.xhsgraph.service.fetch.Slice;
 import com.xhsgraph.service.model.CommentAuthorData;
 import com.xhsgraph.service.model.CommentData;
 import com.xhsgraph.service.model.ImageData;
 import com.xhsgraph.service.model.NoteData;
+import com.xhsgraph.service.model.NoteExtras;
 import com.xhsgraph.service.model.ProfileData;
+import com.xhsgraph.service.model.ProfileExtras;
 import com.xhsgraph.service.model.Provenance;
 import com.xhsgraph.service.model.Usage;
 
@@ -36,9 +42,35 @@ final class ApiMapping {
                 ? new CommentAuthor(null, null, null, false)
                 : new CommentAuthor(a.nickname(), a.avatarUrl(), a.redId(), a.noteAuthor());
         Provenance p = c.provenance();
+        List<String> labels = c.extras().labels();
         return new Comment(c.xhsId(), c.content(), c.publishedAt(), c.likeCount(), c.ipLocation(), author,
                 images(c.pictures()), c.replyCount(), p == null ? null : p.fetchedAt(), source(p),
-                p == null ? null : p.stale(), c);
+                p == null ? null : p.stale(), mentions(c.extras().mentions()), labels.contains("note_first"),
+                labels.contains("author_liked"), c.status(), c);
+    }
+
+    /** Mentioned users, as users whose nickname is known. */
+    static List<User> mentions(List<NoteExtras.MentionData> mentions) {
+        return mentions.stream().map(m -> User.of(m.userId(), ProfileData.partial(m.userId(), m.nickname(), null,
+                null))).toList();
+    }
+
+    static Video video(NoteExtras.VideoData v) {
+        if (v == null) {
+            return null;
+        }
+        ImageData cover = v.cover();
+        return new Video(v.durationSeconds(), cover == null
+                ? null
+                : new Image(cover.url(), cover.width(),
+                        cover.height()),
+                v.streams().stream().map(s -> new VideoStream(s.url(), s.codec(), s.quality(),
+                        s.width(), s.height(), s.bytes() == null ? null : (int) Math.min(Integer.MAX_VALUE, s.bytes())))
+                        .toList());
+    }
+
+    static List<UserTag> userTags(List<ProfileExtras.UserTagData> tags) {
+        return tags.stream().map(t -> new UserTag(t.type(), t.name())).toList();
     }
 
     static List<Image> images(List<ImageData> images) {

@@ -1,5 +1,6 @@
 package com.xhsgraph.graphql;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,7 +40,6 @@ public class CommentGraphQLApi {
     }
 
     @Name("replies")
-    @NonNull
     @UpstreamCost(endpoint = Endpoint.Names.REPLIES, pages = true)
     @Description("""
             The replies in this top-level comment's thread, oldest first; one upstream call per upstream page needed \
@@ -48,12 +48,11 @@ public class CommentGraphQLApi {
     public Uni<CommentConnection> replies(@Source Comment comment,
             @Name("first") @DefaultValue("10") @Description("How many replies, 0 to 100.") Integer first,
             @Name("after") @Description("Continue after this cursor (an endCursor or an edge cursor).") String after,
-            @Name("maxAge") @Description("Serve upstream pages from snapshots at most this many seconds old; 0 always fetches.") Integer maxAge) {
+            @Name("maxAge") @Description("Serve upstream pages from snapshots at most this many seconds old when the query arrived; 0: the upstream answered after it arrived (a call in flight for another query counts).") Integer maxAge) {
         return Resolvers.guard(() -> {
             int n = Resolvers.first(first, 10, config.graph().maxPageSize());
             CommentData data = comment.data();
-            Pager<CommentData> pager = comments.replies(data.noteId(), comment.xhsId(),
-                    Freshness.checkMaxAge(maxAge));
+            Pager<CommentData> pager = comments.replies(data, Freshness.checkMaxAge(maxAge));
             var start = pager.start(after);
             if (data.isReply()) {
                 return Uni.createFrom().item(ApiMapping.comments(new Slice<>(List.of(), false, 0, null), after != null,
@@ -63,6 +62,12 @@ public class CommentGraphQLApi {
                     new Slice<>(slice.items(), slice.hasNextPage(), data.replyCount(), slice.provenance()),
                     after != null, data.noteId(), comment.xhsId()));
         });
+    }
+
+    @Name("firstSeenAt")
+    @Description("When this service first stored this comment; null when it never did. From the snapshots only.")
+    public Uni<Instant> firstSeenAt(@Source Comment comment) {
+        return Resolvers.guard(() -> comments.firstSeen(comment.xhsId()));
     }
 
     @Name("replyTo")

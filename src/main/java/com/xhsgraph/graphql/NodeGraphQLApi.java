@@ -14,7 +14,6 @@ import com.xhsgraph.graphql.type.NodeIds;
 import com.xhsgraph.graphql.type.Note;
 import com.xhsgraph.graphql.type.User;
 import com.xhsgraph.service.CommentService;
-import com.xhsgraph.service.model.NotFoundException;
 
 import io.smallrye.mutiny.Uni;
 
@@ -31,20 +30,16 @@ public class NodeGraphQLApi {
     @Query("node")
     @Description("""
             Any object by its global id. Users and notes cost nothing until a field needs data; comments are served \
-            from what this service has stored (the upstream cannot fetch a single comment).""")
+            from what this service has stored (the upstream cannot fetch a single comment): null for a comment not \
+            stored yet.""")
     public Uni<Node> node(@Name("id") @Id @NonNull @Description("A global `id` as returned by this API.") String id) {
         return Resolvers.guard(() -> {
             NodeIds.Ref ref = NodeIds.decode(id);
             return switch (ref.type()) {
                 case "User" -> Uni.createFrom().item(User.of(ref.xhsId(), null));
                 case "Note" -> Uni.createFrom().item(Note.of(ref.xhsId(), null));
-                default -> comments.byIds(List.of(ref.xhsId())).map(found -> {
-                    if (found.get(0) == null) {
-                        throw new NotFoundException(
-                                "This comment is not stored here yet: fetch it through its note first");
-                    }
-                    return ApiMapping.comment(found.get(0));
-                });
+                default -> comments.byIds(List.of(ref.xhsId()))
+                        .map(found -> found.get(0) == null ? null : ApiMapping.comment(found.get(0)));
             };
         });
     }

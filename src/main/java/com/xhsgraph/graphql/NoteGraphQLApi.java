@@ -18,10 +18,12 @@ import com.xhsgraph.graphql.type.CommentConnection;
 import com.xhsgraph.graphql.type.CommentOrder;
 import com.xhsgraph.graphql.type.DataSource;
 import com.xhsgraph.graphql.type.Image;
+import com.xhsgraph.graphql.type.ListSize;
 import com.xhsgraph.graphql.type.Note;
 import com.xhsgraph.graphql.type.NoteObservation;
 import com.xhsgraph.graphql.type.NoteType;
 import com.xhsgraph.graphql.type.User;
+import com.xhsgraph.graphql.type.Video;
 import com.xhsgraph.service.CommentService;
 import com.xhsgraph.service.NoteService;
 import com.xhsgraph.service.fetch.Freshness;
@@ -31,6 +33,8 @@ import com.xhsgraph.service.model.CommentData;
 import com.xhsgraph.service.model.Endpoint;
 import com.xhsgraph.service.model.NotFoundException;
 import com.xhsgraph.service.model.NoteData;
+import com.xhsgraph.service.model.NoteExtras;
+import com.xhsgraph.service.model.Page;
 
 import io.smallrye.mutiny.Uni;
 
@@ -57,7 +61,7 @@ public class NoteGraphQLApi {
     @Description("A note by id. Costs nothing by itself: fields a listing did not provide come from the detail.")
     public Uni<Note> note(
             @Name("id") @NonNull @Description("The 24-hex note id, or a note URL such as https://www.xiaohongshu.com/explore/<id>.") String id,
-            @Name("maxAge") @Description("Serve the detail from a snapshot at most this many seconds old, else fetch it; 0 always fetches. Default: the configured freshness.") Integer maxAge,
+            @Name("maxAge") @Description("Serve the detail from a snapshot at most this many seconds old when the query arrived, else fetch it; 0: the upstream answered after the query arrived (a call in flight for another query counts). Default: the configured freshness.") Integer maxAge,
             @Name("asOf") @Description("The note as last observed at or before this moment (counters and title; other fields as stored now), from the snapshots only.") Instant asOf) {
         return Resolvers.guard(() -> {
             String xhsId = XhsIds.note(id);
@@ -140,9 +144,52 @@ public class NoteGraphQLApi {
 
     @Name("ipLocation")
     @UpstreamCost(endpoint = Endpoint.Names.NOTE_DETAIL)
-    @Description("Province or country it was posted from. Only the detail has it.")
+    @Description("Province or country it was posted from. The detail has it; listings have it for video notes only.")
     public Uni<List<String>> ipLocation(@Source List<Note> sources) {
-        return field(sources, NoteData::ipLocation, NoteData::fromDetail);
+        return field(sources, NoteData::ipLocation, n -> n.fromDetail() || n.ipLocation() != null);
+    }
+
+    @Name("tags")
+    @UpstreamCost(endpoint = Endpoint.Names.NOTE_DETAIL)
+    @Description("The topics the note is tagged with (#name[话题]# in its text), in order. Free when a listing's excerpt is the whole text.")
+    public Uni<List<List<@NonNull String>>> tags(@Source List<Note> sources) {
+        return field(sources, n -> n.extras().tags().stream().map(NoteExtras.TagData::name).toList(),
+                n -> n.knownFullText() != null);
+    }
+
+    @Name("textWithoutTags")
+    @UpstreamCost(endpoint = Endpoint.Names.NOTE_DETAIL)
+    @Description("The full text without its topic markup (#name[话题]#): what a reader sees.")
+    public Uni<List<String>> textWithoutTags(@Source List<Note> sources) {
+        return field(sources, n -> withoutTags(n.knownFullText()), n -> n.knownFullText() != null);
+    }
+
+    @Name("mentions")
+    @UpstreamCost(endpoint = Endpoint.Names.NOTE_DETAIL, freeVia = "NoteConnection.nodes")
+    @ListSize(max = NoteExtras.MAX_MENTIONS)
+    @Description("The users the note mentions (@nickname): real users, free to follow to their profile.")
+    public Uni<List<List<@NonNull User>>> mentions(@Source List<Note> sources) {
+        return field(sources, n -> ApiMapping.mentions(n.extras().mentions()), ANY);
+    }
+
+    @Name("video")
+    @UpstreamCost(endpoint = Endpoint.Names.NOTE_DETAIL, freeVia = "NoteConnection.nodes")
+    @Description("The video of a video note: its length, cover and streams. Listings describe it; the detail does not, so a video note not reached through a listing has none.")
+    public Uni<List<Video>> video(@Source List<Note> sources) {
+        return field(sources, n -> ApiMapping.video(n.extras().video()), ANY);
+    }
+
+    @Name("shareUrl")
+    @UpstreamCost(endpoint = Endpoint.Names.NOTE_DETAIL)
+    @Description("The note's share link, with the xsec_token that opens it in a browser. Only the detail has it.")
+    public Uni<List<String>> shareUrl(@Source List<Note> sources) {
+        return field(sources, n -> n.extras().shareUrl(), n -> n.fromDetail() || n.extras().shareUrl() != null);
+    }
+
+    @Name("firstSeenAt")
+    @Description("When this service first stored this note; null when it never did. From the snapshots only.")
+    public Uni<Instant> firstSeenAt(@Source Note note) {
+        return Resolvers.guard(() -> notes.firstSeen(note.xhsId()));
     }
 
     @Name("images")
@@ -200,15 +247,14 @@ public class NoteGraphQLApi {
     }
 
     @Name("comments")
-    @NonNull
-    @UpstreamCost(endpoint = Endpoint.Names.COMMENTS, pages = true)
-    @Description("Top-level comments. Each upstream page needed (about 10 comments) comes from a fresh enough snapshot or costs one call.")
+    @UpstreamCost(endpoint = Endpoint.Names.COMMENTS, pages = true, filteredBy = "since", firstPageRetriedWhen = "order=LATEST")
+    @Description("Top-level comments. Each upstream page needed (about 10 comments) comes from a fresh enough snapshot or costs one call; in LATEST order, a note whose newest-first page comes back empty is asked for again in the default order, as the vendor advises. Null (with an error) when a page could not be had.")
     public Uni<CommentConnection> comments(@Source Note note,
             @Name("first") @DefaultValue("10") @Description("How many comments, 0 to 100.") Integer first,
             @Name("after") @Description("Continue after this cursor (an endCursor or an edge cursor).") String after,
             @Name("order") @DefaultValue("LATEST") @Description("Upstream sort order.") CommentOrder order,
-            @Name("maxAge") @Description("Serve upstream pages from snapshots at most this many seconds old; 0 always fetches.") Integer maxAge,
-            @Name("since") @Description("Only comments published after this moment. With LATEST, the walk stops at the first upstream page that reaches back to it.") Instant since) {
+            @Name("maxAge") @Description("Serve upstream pages from snapshots at most this many seconds old when the query arrived; 0: the upstream answered after it arrived (a call in flight for another query counts).") Integer maxAge,
+            @Name("since") @Description("Only comments published after this moment. The walk stops at the first upstream page that reaches back to it when the upstream says the page is newest first; otherwise it reads on (up to 50 pages).") Instant since) {
         return Resolvers.guard(() -> {
             int n = Resolvers.first(first, 10, config.graph().maxPageSize());
             CommentOrder sort = order == null ? CommentOrder.LATEST : order;
@@ -218,12 +264,44 @@ public class NoteGraphQLApi {
             Pager.Filter<CommentData> filter = since == null
                     ? Pager.Filter.all()
                     : new Pager.Filter<>(c -> c.publishedAt() == null || c.publishedAt().isAfter(since),
-                            page -> sort == CommentOrder.LATEST && !page.isEmpty()
-                                    && page.get(page.size() - 1).publishedAt() != null
-                                    && !page.get(page.size() - 1).publishedAt().isAfter(since));
+                            page -> newestFirst(page) && page.items().get(page.items().size() - 1).publishedAt() != null
+                                    && !page.items().get(page.items().size() - 1).publishedAt().isAfter(since));
             return pager.walk(start, n, filter)
                     .map(slice -> ApiMapping.comments(slice, after != null, note.xhsId(), null));
         });
+    }
+
+    /** A note's text without its topic markup ({@code #name[话题]#}), spaces around it tidied. */
+    static String withoutTags(String text) {
+        if (text == null) {
+            return null;
+        }
+        return TOPIC.matcher(text).replaceAll("").replaceAll("[ \t]{2,}", " ").strip();
+    }
+
+    private static final java.util.regex.Pattern TOPIC = java.util.regex.Pattern
+            .compile("#[^#\\[\\]\\n]{1,100}\\[话题]#");
+
+    /**
+     * Whether a page of comments is newest first, so that a {@code since} walk may stop at it: the upstream says so
+     * ({@code current_sort_strategy}), or, where it does not say (a stored page), its comments are in that order.
+     */
+    private static boolean newestFirst(Page<CommentData> page) {
+        List<CommentData> items = page.items();
+        if (items.isEmpty()) {
+            return false;
+        }
+        if (page.order() != null) {
+            return page.newestFirst();
+        }
+        for (int i = 1; i < items.size(); i++) {
+            Instant before = items.get(i - 1).publishedAt();
+            Instant after = items.get(i).publishedAt();
+            if (before == null || after == null || after.isAfter(before)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Name("storedCount")

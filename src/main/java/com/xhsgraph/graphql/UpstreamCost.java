@@ -48,4 +48,18 @@ public @interface UpstreamCost {
      */
     @Description("Fields (Type.field) through which the object arrives already knowing this field, making it free.")
     String[] freeVia() default {};
+
+    /**
+     * For a connection: an argument that filters the items, so that the walk may read pages until it has {@code first}
+     * matching ones, up to the most pages one walk reads.
+     */
+    @Description("An argument that filters a connection's items: given, the walk may read up to its page limit.")
+    String filteredBy() default "";
+
+    /**
+     * For a connection, {@code argument=VALUE}: with that value and no {@code after}, the first page may be asked for a
+     * second time (comments: an empty {@code latest} page is asked for again in the default order).
+     */
+    @Description("`argument=VALUE`: with that value and no `after`, the first page may cost a second call.")
+    String firstPageRetriedWhen() default "";
 }

@@ -14,9 +14,11 @@ import org.eclipse.microprofile.graphql.Source;
 
 import com.xhsgraph.config.XhsConfig;
 import com.xhsgraph.graphql.type.DataSource;
+import com.xhsgraph.graphql.type.Gender;
 import com.xhsgraph.graphql.type.NoteConnection;
 import com.xhsgraph.graphql.type.User;
 import com.xhsgraph.graphql.type.UserObservation;
+import com.xhsgraph.graphql.type.UserTag;
 import com.xhsgraph.service.UserService;
 import com.xhsgraph.service.fetch.Freshness;
 import com.xhsgraph.service.fetch.Pager;
@@ -46,7 +48,7 @@ public class UserGraphQLApi {
     @Description("A creator by id. Costs nothing by itself: each field says what it costs.")
     public Uni<User> user(
             @Name("id") @NonNull @Description("The 24-hex user id, or a profile URL such as https://www.xiaohongshu.com/user/profile/<id>.") String id,
-            @Name("maxAge") @Description("Serve the profile from a snapshot at most this many seconds old, else fetch it; 0 always fetches. Default: the configured freshness.") Integer maxAge,
+            @Name("maxAge") @Description("Serve the profile from a snapshot at most this many seconds old when the query arrived, else fetch it; 0: the upstream answered after the query arrived (a call in flight for another query counts). Default: the configured freshness.") Integer maxAge,
             @Name("asOf") @Description("The profile as last observed at or before this moment, from the snapshots only.") Instant asOf) {
         return Resolvers.guard(() -> {
             String xhsId = XhsIds.user(id);
@@ -56,8 +58,8 @@ public class UserGraphQLApi {
     }
 
     @Name("nickname")
-    @UpstreamCost(endpoint = Endpoint.Names.USER, freeVia = "Note.author")
-    @Description("Display name. Free when the user is a note's author, otherwise part of the profile.")
+    @UpstreamCost(endpoint = Endpoint.Names.USER, freeVia = {"Note.author", "Note.mentions", "Comment.mentions"})
+    @Description("Display name. Free when the user is a note's author or a mention, otherwise part of the profile.")
     public Uni<List<String>> nickname(@Source List<User> users) {
         return profileField(users, ProfileData::nickname, true);
     }
@@ -120,9 +122,50 @@ public class UserGraphQLApi {
 
     @Name("verified")
     @UpstreamCost(endpoint = Endpoint.Names.USER)
-    @Description("Whether the account carries an official verification.")
+    @Description("Whether the account carries an official verification (of a person or an organisation).")
     public Uni<List<Boolean>> verified(@Source List<User> users) {
         return profileField(users, ProfileData::verified, false);
+    }
+
+    @Name("gender")
+    @UpstreamCost(endpoint = Endpoint.Names.USER)
+    @Description("The gender the profile shows.")
+    public Uni<List<Gender>> gender(@Source List<User> users) {
+        return profileField(users, p -> Gender.of(p.gender()), false);
+    }
+
+    @Name("tags")
+    @UpstreamCost(endpoint = Endpoint.Names.USER)
+    @Description("The profile's tags: an age, a location, a profession...")
+    public Uni<List<List<@NonNull UserTag>>> tags(@Source List<User> users) {
+        return profileField(users, p -> ApiMapping.userTags(p.extras().tags()), false);
+    }
+
+    @Name("level")
+    @Description("The creator level, when the profile gives one.")
+    @UpstreamCost(endpoint = Endpoint.Names.USER)
+    public Uni<List<Integer>> level(@Source List<User> users) {
+        return profileField(users, p -> p.extras().level(), false);
+    }
+
+    @Name("verification")
+    @UpstreamCost(endpoint = Endpoint.Names.USER)
+    @Description("What the official verification says (e.g. the trade of a brand account); null when the account is not verified.")
+    public Uni<List<String>> verification(@Source List<User> users) {
+        return profileField(users, p -> p.extras().verification(), false);
+    }
+
+    @Name("shareUrl")
+    @UpstreamCost(endpoint = Endpoint.Names.USER)
+    @Description("The profile's share link, with the xsec_token that opens it in a browser.")
+    public Uni<List<String>> shareUrl(@Source List<User> users) {
+        return profileField(users, p -> p.extras().shareUrl(), false);
+    }
+
+    @Name("firstSeenAt")
+    @Description("When this service first stored anything of this creator; null when it never did. From the snapshots only.")
+    public Uni<Instant> firstSeenAt(@Source User user) {
+        return Resolvers.guard(() -> users.firstSeen(user.xhsId()));
     }
 
     @Name("fetchedAt")
@@ -160,13 +203,12 @@ public class UserGraphQLApi {
     }
 
     @Name("notes")
-    @NonNull
     @UpstreamCost(endpoint = Endpoint.Names.NOTE_LIST, pages = true)
-    @Description("The creator's notes, newest first after any pinned ones. Each upstream page needed (about 10 notes) comes from a fresh enough snapshot or costs one call.")
+    @Description("The creator's notes, newest first after any pinned ones. Each upstream page needed (about 10 notes) comes from a fresh enough snapshot or costs one call. Null (with an error) when a page could not be had.")
     public Uni<NoteConnection> notes(@Source User user,
             @Name("first") @DefaultValue("10") @Description("How many notes, 0 to 100.") Integer first,
             @Name("after") @Description("Continue after this cursor (an endCursor or an edge cursor).") String after,
-            @Name("maxAge") @Description("Serve upstream pages from snapshots at most this many seconds old; 0 always fetches.") Integer maxAge) {
+            @Name("maxAge") @Description("Serve upstream pages from snapshots at most this many seconds old when the query arrived; 0: the upstream answered after it arrived (a call in flight for another query counts).") Integer maxAge) {
         return Resolvers.guard(() -> {
             int n = Resolvers.first(first, 10, config.graph().maxPageSize());
             Pager<NoteData> pager = users.notes(user.xhsId(), Freshness.checkMaxAge(maxAge));
@@ -177,7 +219,7 @@ public class UserGraphQLApi {
 
     @Name("totalCount")
     @UpstreamCost(endpoint = Endpoint.Names.USER, ofOwner = true)
-    @Description("How many notes the creator has posted, from the profile (shared with User.noteCount).")
+    @Description("How many notes the creator has posted, as the profile counts them (the same as User.noteCount; it costs the profile).")
     public Uni<List<Integer>> totalCount(@Source List<NoteConnection> connections) {
         return Resolvers.perItem(connections, c -> users.profile(c.userXhsId(), null).map(ProfileData::noteCount));
     }

@@ -71,4 +71,9 @@ public class NoteService {
     public Uni<Long> storedComments(String noteId) {
         return reads.storedComments(noteId);
     }
+
+    /** When this service first stored the note, or null when it never did. */
+    public Uni<Instant> firstSeen(String noteId) {
+        return reads.noteFirstSeen(noteId);
+    }
 }

@@ -63,4 +63,9 @@ public class UserService {
     public Uni<Long> storedNotes(String userId) {
         return reads.storedNotes(userId);
     }
+
+    /** When this service first stored the user, or null when it never did. */
+    public Uni<Instant> firstSeen(String userId) {
+        return reads.userFirstSeen(userId);
+    }
 }

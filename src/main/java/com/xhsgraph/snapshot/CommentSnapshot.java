@@ -43,4 +43,13 @@ public class CommentSnapshot extends PanacheEntityBase {
     public String picturesJson;
     public OffsetDateTime firstSeenAt;
     public OffsetDateTime updatedAt;
+    /** JSON of the comment's extras (mentions, labels). */
+    @Column(columnDefinition = "text")
+    public String extrasJson;
+    /** The ids of the replies its comment page previewed inline, in order, comma-separated. */
+    @Column(columnDefinition = "text")
+    public String previewIds;
+    @Column(columnDefinition = "text")
+    public String previewCursor;
+    public Boolean previewHasMore;
 }

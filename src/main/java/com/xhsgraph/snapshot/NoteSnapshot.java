@@ -41,4 +41,7 @@ public class NoteSnapshot extends PanacheEntityBase {
     public OffsetDateTime firstSeenAt;
     public OffsetDateTime updatedAt;
     public OffsetDateTime detailFetchedAt;
+    /** JSON of the note's extras (topics, mentions, video, share link), merged from every answer. */
+    @Column(columnDefinition = "text")
+    public String extrasJson;
 }

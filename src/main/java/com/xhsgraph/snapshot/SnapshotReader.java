@@ -92,10 +92,24 @@ public class SnapshotReader {
                         n -> SnapshotMapping.note(n, authors.get(n.authorId), null)))));
     }
 
-    /** Stored pages of comments or replies, with the comments as stored now; incomplete pages count as not stored. */
+    /**
+     * Stored pages of comments or replies, with the comments as stored now (top-level ones with the replies their page
+     * previewed); incomplete pages count as not stored.
+     */
     public Uni<Map<CallKey, Fetched<Page<CommentData>>>> commentPages(Collection<CallKey> keys) {
         return pages(keys, ids -> CommentSnapshot.<CommentSnapshot>list("xhsId in ?1", ids)
-                .map(comments -> index(comments, c -> c.xhsId, c -> SnapshotMapping.comment(c, null))));
+                .flatMap(comments -> previewReplies(comments).map(previews -> index(comments, c -> c.xhsId,
+                        c -> SnapshotMapping.comment(c, previews, null)))));
+    }
+
+    /** The stored replies that the comment pages of {@code comments} previewed inline, by id. */
+    private static Uni<Map<String, CommentData>> previewReplies(List<CommentSnapshot> comments) {
+        List<String> ids = comments.stream().flatMap(c -> SnapshotMapping.previewIds(c).stream()).distinct().toList();
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return CommentSnapshot.<CommentSnapshot>list("xhsId in ?1", ids).map(replies -> index(replies,
+                r -> r.xhsId, r -> SnapshotMapping.comment(r, Map.of(), null)));
     }
 
     /** Stored comments by id, in no particular order; ids not stored are absent. */
@@ -106,8 +120,47 @@ public class SnapshotReader {
         List<String> ids = List.copyOf(commentIds);
         return sessions.inSession(() -> CommentSnapshot.<CommentSnapshot>list("xhsId in ?1", ids))
                 .map(found -> found.stream()
-                        .map(c -> SnapshotMapping.comment(c, Provenance.snapshot(instant(c.updatedAt), false)))
+                        .map(c -> SnapshotMapping.comment(c, Map.of(),
+                                Provenance.snapshot(instant(c.updatedAt), false)))
                         .toList());
+    }
+
+    /** When each of these creators was first stored; creators never stored are absent. */
+    public Uni<Map<String, Instant>> usersFirstSeen(Collection<String> ids) {
+        return firstSeen("xhs_user", ids);
+    }
+
+    /** When each of these notes was first stored; notes never stored are absent. */
+    public Uni<Map<String, Instant>> notesFirstSeen(Collection<String> ids) {
+        return firstSeen("xhs_note", ids);
+    }
+
+    /** When each of these comments was first stored; comments never stored are absent. */
+    public Uni<Map<String, Instant>> commentsFirstSeen(Collection<String> ids) {
+        return firstSeen("xhs_comment", ids);
+    }
+
+    private Uni<Map<String, Instant>> firstSeen(String table, Collection<String> ids) {
+        return select("SELECT xhs_id, first_seen_at FROM " + table + " WHERE xhs_id IN (%s)", ids).map(rows -> {
+            Map<String, Instant> result = new HashMap<>();
+            for (Object[] row : rows) {
+                result.put((String) row[0], toInstant(row[1]));
+            }
+            return result;
+        });
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof java.time.OffsetDateTime t) {
+            return t.toInstant();
+        }
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.LocalDateTime t) {
+            return t.toInstant(java.time.ZoneOffset.UTC);
+        }
+        return value == null ? null : ((java.sql.Timestamp) value).toInstant();
     }
 
     /** How many notes of each creator are stored; creators with none are absent. */
@@ -258,8 +311,19 @@ public class SnapshotReader {
     }
 
     private Uni<Map<String, Long>> counts(String sqlTemplate, Collection<String> ids) {
+        return select(sqlTemplate, ids).map(rows -> {
+            Map<String, Long> result = new HashMap<>();
+            for (Object[] row : rows) {
+                result.put((String) row[0], ((Number) row[1]).longValue());
+            }
+            return result;
+        });
+    }
+
+    /** The rows of {@code sqlTemplate}, whose {@code %s} becomes one parameter per id. */
+    private Uni<List<Object[]>> select(String sqlTemplate, Collection<String> ids) {
         if (ids.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
+            return Uni.createFrom().item(List.of());
         }
         List<String> list = List.copyOf(new LinkedHashSet<>(ids));
         StringBuilder placeholders = new StringBuilder();
@@ -273,13 +337,7 @@ public class SnapshotReader {
                 query.setParameter(i + 1, list.get(i));
             }
             return query.getResultList();
-        })).map(rows -> {
-            Map<String, Long> result = new HashMap<>();
-            for (Object[] row : rows) {
-                result.put((String) row[0], ((Number) row[1]).longValue());
-            }
-            return result;
-        });
+        }));
     }
 
     /** The authors of {@code notes} that are stored, by id. */

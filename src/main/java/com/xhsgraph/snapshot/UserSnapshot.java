@@ -37,4 +37,7 @@ public class UserSnapshot extends PanacheEntityBase {
     public OffsetDateTime firstSeenAt;
     public OffsetDateTime updatedAt;
     public OffsetDateTime profileFetchedAt;
+    /** JSON of the profile's extras (tags, level, share link, verification). */
+    @Column(columnDefinition = "text")
+    public String extrasJson;
 }

@@ -21,11 +21,13 @@ import com.xhsgraph.demo.GeneratedWorld;
 
 /**
  * The benchmark's upstream (bench/run.sh): the project's {@link FakeJustOneApi} over a {@link GeneratedWorld} in which
- * every id exists (100 notes a creator, 95 comments a note, 12 replies a comment), served on a port of its own with
- * an added latency that holds no thread; each answer is built once and then served from memory. {@code GET /stats}
- * returns the number of calls served; {@code POST /stats} zeroes it.
+ * every id exists (100 notes a creator, 95 comments a note), served on a port of its own with an added latency that
+ * holds no thread; each answer is built once and then served from memory. In the {@code uniform} world every comment
+ * has 12 replies and no inline preview (the worst case for reply calls); in the {@code mix} world replies follow real
+ * threads ({@link GeneratedWorld#withRealReplyMix}). {@code GET /stats} returns the number of calls served;
+ * {@code POST /stats} zeroes it.
  *
- * <pre>java -cp ... com.xhsgraph.bench.FakeUpstream PORT LATENCY_MS</pre>
+ * <pre>java -cp ... com.xhsgraph.bench.FakeUpstream PORT LATENCY_MS [uniform|mix]</pre>
  */
 public final class FakeUpstream {
 
@@ -34,8 +36,11 @@ public final class FakeUpstream {
     public static void main(String[] args) throws IOException {
         int port = Integer.parseInt(args[0]);
         long latencyMillis = Long.parseLong(args[1]);
-        FakeJustOneApi fake = new FakeJustOneApi(new ObjectMapper(),
-                new GeneratedWorld(new ObjectMapper(), 100, 95, comment -> 12));
+        boolean mix = args.length > 2 && "mix".equals(args[2]);
+        ObjectMapper json = new ObjectMapper();
+        FakeJustOneApi fake = new FakeJustOneApi(json, mix
+                ? GeneratedWorld.withRealReplyMix(json, 100, 95)
+                : new GeneratedWorld(json, 100, 95, comment -> 12));
         Map<String, FakeJustOneApi.Answer> answers = new ConcurrentHashMap<>();
         AtomicLong calls = new AtomicLong();
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
@@ -62,7 +67,8 @@ public final class FakeUpstream {
             }
         });
         server.start();
-        System.out.println("fake upstream on " + port + ", latency " + latencyMillis + " ms");
+        System.out.println("fake upstream on " + port + ", latency " + latencyMillis + " ms, "
+                + (mix ? "real reply mix" : "12 replies a comment"));
     }
 
     private static Map<String, String> query(String raw) {

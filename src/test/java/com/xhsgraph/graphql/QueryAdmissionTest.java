@@ -101,6 +101,24 @@ class QueryAdmissionTest extends GraphTestBase {
         awaitNoneRunning();
     }
 
+    @Test
+    void aMaxAgeZeroQueryThatWaitedForTheSlotTakesWhatWasFetchedAfterItArrived() throws Exception {
+        upstream.user(SLOW, json(Fixtures.profile(SLOW, 1)).withFixedDelay(1_000));
+
+        CompletableFuture<Timed> first = send(SLOW);
+        awaitSlowInFlight();
+        CompletableFuture<Timed> waiting = send(SLOW);
+        awaitMetric("xhs_graphql_queries_waiting 1.0");
+
+        assertThat(first.get().response().jsonPath().getString("data.user.xhsId")).isEqualTo(SLOW);
+        Timed second = waiting.get();
+        assertThat(second.response().jsonPath().getString("data.user.xhsId")).isEqualTo(SLOW);
+        // the first query's call answered after the second arrived: maxAge 0 is satisfied without a second call
+        assertThat(upstream.calls(USER, "userId", SLOW)).isEqualTo(1);
+        assertThat(second.response().jsonPath().getInt("extensions.upstream.calls")).isZero();
+        awaitNoneRunning();
+    }
+
     /** Slots are given back as responses are written, not only when they are needed again. */
     private static void awaitNoneRunning() throws InterruptedException {
         awaitMetric("xhs_graphql_queries_running 0.0");

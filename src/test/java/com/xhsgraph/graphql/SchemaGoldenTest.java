@@ -32,6 +32,22 @@ class SchemaGoldenTest {
         assertThat(generated).isEqualTo(Files.readString(GOLDEN, StandardCharsets.UTF_8));
     }
 
+    /** Frontends generate code from the published schema alone: it must parse and build without the server. */
+    @Test
+    void thePublishedSchemaIsValidSdlOnItsOwn() {
+        String schema = given().when().get("/graphql/schema.graphql").then().extract().asString();
+        graphql.schema.idl.TypeDefinitionRegistry registry = new graphql.schema.idl.SchemaParser().parse(schema);
+        graphql.schema.GraphQLSchema built = graphql.schema.idl.UnExecutableSchemaGenerator
+                .makeUnExecutableSchema(registry);
+        assertThat(built.getType("DateTime")).isNotNull();
+        assertThat(built.getDirective("upstreamCost")).as("the cost of each field is published").isNotNull();
+        assertThat(schema).as("built-in and unused directives are not redeclared (code generators refuse that)")
+                .doesNotContain("directive @skip").doesNotContain("directive @include")
+                .doesNotContain("directive @deprecated").doesNotContain("directive @specifiedBy")
+                .doesNotContain("directive @defer").doesNotContain("directive @rolesAllowed")
+                .doesNotContain("directive @constraint").contains("scalar DateTime");
+    }
+
     @Test
     void theContractNamesArePresent() {
         String schema = given().when().get("/graphql/schema.graphql").then().extract().asString();

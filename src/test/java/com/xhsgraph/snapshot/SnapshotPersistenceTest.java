@@ -11,6 +11,8 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.xhsgraph.support.Fixtures;
 import com.xhsgraph.support.GraphQLClient;
 import com.xhsgraph.support.GraphTestBase;
@@ -111,5 +113,103 @@ class SnapshotPersistenceTest extends GraphTestBase {
         int calls = upstream.calls(com.xhsgraph.support.UpstreamStub.NOTES);
         assertThat(calls).isBetween(1, 12);
         assertThat(db.count("SELECT count(*) FROM xhs_note_observation")).isEqualTo(calls * 10L);
+    }
+
+    @Test
+    void aDetailNeverReplacesBetterDataFromAListing() {
+        String noteId = id("6a7e9ff6", 600);
+        ObjectNode listing = Fixtures.parse(Fixtures.notePage(USER_ID, List.of(noteId), false, true));
+        ObjectNode listed = (ObjectNode) listing.at("/data/notes/0");
+        listed.put("sticky", true);
+        listed.put("title", "the listing's title");
+        listed.put("display_title", "the listing's title");
+        ArrayNode images = (ArrayNode) listed.get("images_list");
+        images.add(images.get(0).deepCopy());
+        images.add(images.get(0).deepCopy());
+        upstream.notes(USER_ID, null, json(listing.toString()));
+        // the detail: no title, no pinned flag, one image smaller than the listing's
+        ObjectNode detail = Fixtures.recorded("get-note-detail-v1.json");
+        ObjectNode note = (ObjectNode) detail.at("/data/0/note_list/0");
+        note.put("id", noteId);
+        note.put("title", "");
+        note.put("sticky", false);
+        upstream.detail(noteId, json(detail.toString()));
+
+        GraphQLClient.post("""
+                query($id: String!) { user(id: $id) { notes(first: 1) { nodes { xhsId } } } }
+                """, Map.of("id", USER_ID));
+        JsonPath body = GraphQLClient.post("""
+                query($id: String!) { note(id: $id, maxAge: 0) { title pinned text images { url width } } }
+                """, Map.of("id", noteId)).jsonPath();
+
+        assertThat(body.getList("errors")).isNull();
+        assertThat(body.getString("data.note.text")).as("what the detail adds").startsWith("和@小羊崽吃了吗");
+        assertThat(body.getString("data.note.title")).isEqualTo("the listing's title");
+        assertThat(body.getBoolean("data.note.pinned")).isTrue();
+        assertThat(body.getList("data.note.images")).hasSize(3);
+        assertThat(body.getString("data.note.images[0].url")).contains("/w/1440/");
+        assertThat(body.getInt("data.note.images[0].width")).isEqualTo(1280);
+        assertThat(db.string("SELECT title FROM xhs_note WHERE xhs_id = ?", noteId)).isEqualTo("the listing's title");
+        assertThat(db.string("SELECT pinned::text FROM xhs_note WHERE xhs_id = ?", noteId)).isEqualTo("true");
+        assertThat(db.count("SELECT jsonb_array_length(images_json::jsonb) FROM xhs_note WHERE xhs_id = ?", noteId))
+                .isEqualTo(3);
+    }
+
+    @Test
+    void theRawUpstreamItemsAreKeptBesideTheColumns() {
+        upstream.detail(NOTE_ID, json(Fixtures.recorded("get-note-detail-v1.live.json").toString()));
+        upstream.comments(NOTE_ID, null, json(Fixtures.recorded("get-note-comment-v2.live.json").toString()));
+        upstream.user(USER_ID, json(Fixtures.profile(USER_ID, 100)));
+        String someComment = Fixtures.recorded("get-note-comment-v2.live.json").at("/data/comments/3/id").asText();
+
+        GraphQLClient.post("""
+                query($note: String!, $user: String!) {
+                  note(id: $note) { title comments(first: 10) { nodes { xhsId } } }
+                  user(id: $user) { nickname }
+                }
+                """, Map.of("note", NOTE_ID, "user", USER_ID));
+
+        // fields the graph does not serve (yet) are kept, so a later field costs no new call
+        assertThat(db.string("SELECT jsonb_typeof(raw_detail) FROM xhs_note WHERE xhs_id = ?", NOTE_ID))
+                .as("stored as JSON, not as a string of JSON").isEqualTo("object");
+        assertThat(db.string("SELECT raw_detail ->> 'widgets_context' FROM xhs_note WHERE xhs_id = ?", NOTE_ID))
+                .isNotBlank();
+        assertThat(db.string("SELECT jsonb_typeof(raw_detail -> 'hash_tag') FROM xhs_note WHERE xhs_id = ?", NOTE_ID))
+                .isEqualTo("array");
+        assertThat(db.string("SELECT raw ->> 'score' FROM xhs_comment WHERE xhs_id = ?", someComment)).isNotNull();
+        assertThat(db.string("SELECT raw ->> 'id' FROM xhs_comment WHERE xhs_id = ?", someComment))
+                .isEqualTo(someComment);
+        assertThat(db.string("SELECT raw_profile ->> 'share_link' FROM xhs_user WHERE xhs_id = ?", USER_ID))
+                .contains("xsec_token=");
+    }
+
+    @Test
+    void aPageWithUnstorableItemsIsStoredSanitisedAndNotPaidForAgain() {
+        List<String> ids = IntStream.range(0, 4).mapToObj(i -> id("65c19952", 700 + i)).toList();
+        ObjectNode page = Fixtures.parse(Fixtures.commentPage(NOTE_ID, ids, false, "", 4, 0));
+        ArrayNode comments = (ArrayNode) page.at("/data/comments");
+        ((ObjectNode) comments.get(0)).put("content", "a NUL \u0000 and a lone \ud800 surrogate");
+        ((ObjectNode) comments.get(1)).put("like_count", "1.2万");
+        ((ObjectNode) comments.get(2)).put("like_count", "many");
+        ((ObjectNode) comments.get(3)).put("id", "f".repeat(300));
+        upstream.comments(NOTE_ID, null, json(page.toString()));
+        String query = """
+                query($id: String!) { note(id: $id) { comments(first: 10) { nodes { xhsId content likeCount } } } }
+                """;
+
+        JsonPath first = GraphQLClient.post(query, Map.of("id", NOTE_ID)).jsonPath();
+        JsonPath second = GraphQLClient.post(query, Map.of("id", NOTE_ID)).jsonPath();
+
+        assertThat(first.getList("errors")).isNull();
+        assertThat(first.getList("data.note.comments.nodes.xhsId")).as("the item without a usable id is dropped")
+                .containsExactlyElementsOf(ids.subList(0, 3));
+        assertThat(first.getString("data.note.comments.nodes[0].content")).doesNotContain("\u0000")
+                .startsWith("a NUL");
+        assertThat(first.getInt("data.note.comments.nodes[1].likeCount")).isEqualTo(12_000);
+        assertThat(first.getString("data.note.comments.nodes[2].likeCount")).isNull();
+        assertThat(second.getMap("data")).isEqualTo(first.getMap("data"));
+        assertThat(upstream.calls(com.xhsgraph.support.UpstreamStub.COMMENTS)).as("stored once, served after")
+                .isEqualTo(1);
+        assertThat(db.count("SELECT count(*) FROM xhs_comment WHERE note_id = ?", NOTE_ID)).isEqualTo(3);
     }
 }

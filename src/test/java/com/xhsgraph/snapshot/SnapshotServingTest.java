@@ -280,6 +280,101 @@ class SnapshotServingTest extends GraphTestBase {
     }
 
     @Test
+    void aSinceWalkReadsOnWhenTheUpstreamDoesNotSayItsPagesAreNewestFirst() {
+        List<String> ids = IntStream.range(0, 20).mapToObj(i -> id("65c19952", 200 + i)).toList();
+        String cursor = "{\"cursor\":\"" + ids.get(9) + "\",\"index\":2}";
+        long newest = T0.getEpochSecond();
+        // the first page is the oldest: a walk that stopped at it would miss the recent comments on the second
+        ObjectNode older = Fixtures.parse(timedComments(ids.subList(0, 10), newest - 10 * 3600, true, cursor));
+        ObjectNode newer = Fixtures.parse(timedComments(ids.subList(10, 20), newest, false, ""));
+        for (ObjectNode page : List.of(older, newer)) {
+            ((ObjectNode) page.get("data")).put("current_sort_strategy", "normal_v3");
+        }
+        upstream.comments(NOTE_ID, null, json(older.toString()));
+        upstream.comments(NOTE_ID, cursor, json(newer.toString()));
+
+        JsonPath body = GraphQLClient.post("""
+                query($id: String!, $since: DateTime) {
+                  note(id: $id) { comments(first: 50, since: $since) { nodes { xhsId } } }
+                }
+                """, Map.of("id", NOTE_ID, "since", T0.minus(Duration.ofMinutes(3 * 60 + 30)).toString()))
+                .jsonPath();
+
+        assertThat(body.getList("errors")).isNull();
+        assertThat(body.getList("data.note.comments.nodes.xhsId")).containsExactlyElementsOf(ids.subList(10, 14));
+        assertThat(upstream.calls(COMMENTS)).isEqualTo(2);
+    }
+
+    @Test
+    void anEmptyNewestFirstPageOfANoteWithCommentsIsAskedForAgainInTheDefaultOrder() {
+        List<String> ids = IntStream.range(0, 12).mapToObj(i -> id("65c19952", 300 + i)).toList();
+        String cursor = "{\"cursor\":\"" + ids.get(9) + "\",\"index\":2}";
+        ObjectNode empty = Fixtures.parse(timedComments(List.of(), T0.getEpochSecond(), false, ""));
+        ((ObjectNode) empty.get("data")).put("comment_count_l1", 12);
+        upstream.on(COMMENTS, Map.of("noteId", NOTE_ID, "sort", "latest"), json(empty.toString()));
+        upstream.on(COMMENTS, Map.of("noteId", NOTE_ID, "sort", "normal"),
+                json(timedComments(ids.subList(0, 10), T0.getEpochSecond(), true, cursor)));
+        // the walk goes on in the order it fell back to: a normal cursor is never sent with the latest order
+        upstream.on(COMMENTS, Map.of("noteId", NOTE_ID, "sort", "normal", "lastCursor", cursor),
+                json(timedComments(ids.subList(10, 12), T0.getEpochSecond() - 36_000, false, "")));
+
+        JsonPath body = GraphQLClient.post("""
+                query($id: String!) { note(id: $id) { comments(first: 20, order: LATEST) { nodes { xhsId } } } }
+                """, Map.of("id", NOTE_ID)).jsonPath();
+
+        assertThat(body.getList("errors")).isNull();
+        assertThat(body.getList("data.note.comments.nodes.xhsId")).containsExactlyElementsOf(ids);
+        assertThat(upstream.calls(COMMENTS, "sort", "latest")).isEqualTo(1);
+        assertThat(upstream.calls(COMMENTS, "sort", "normal")).isEqualTo(2);
+    }
+
+    @Test
+    void aUserTheUpstreamDoesNotKnowIsRememberedForAWhile() {
+        upstream.user(USER_ID, json(Fixtures.ok(Fixtures.JSON.createObjectNode())));
+        String query = "query($id: String!) { user(id: $id) { nickname } }";
+
+        for (int i = 0; i < 3; i++) {
+            JsonPath body = GraphQLClient.post(query, Map.of("id", USER_ID)).jsonPath();
+            assertThat(body.getString("errors[0].extensions.code")).isEqualTo("NOT_FOUND");
+            time.advance(Duration.ofMinutes(4));
+        }
+        assertThat(upstream.calls(USER)).as("asked once in 10 minutes (xhs.snapshots.not-found-ttl)").isEqualTo(1);
+
+        upstream.user(USER_ID, json(Fixtures.profile(USER_ID, 7)));
+        JsonPath later = GraphQLClient.post(query, Map.of("id", USER_ID)).jsonPath();
+        assertThat(later.getList("errors")).isNull();
+        assertThat(upstream.calls(USER)).isEqualTo(2);
+    }
+
+    @Test
+    void firstSeenAtIsWhenTheServiceFirstStoredTheObject() {
+        upstream.user(USER_ID, json(Fixtures.profile(USER_ID, 100)));
+        upstream.comments(NOTE_ID, null, json(timedComments(List.of(id("65c19952", 400)), T0.getEpochSecond(),
+                false, "")));
+        String query = """
+                query($user: String!, $note: String!) {
+                  user(id: $user, maxAge: 0) { firstSeenAt fetchedAt }
+                  note(id: $note) { firstSeenAt comments(first: 1, maxAge: 0) { nodes { firstSeenAt } } }
+                }
+                """;
+        Map<String, Object> ids = Map.of("user", USER_ID, "note", NOTE_ID);
+        JsonPath before = GraphQLClient.post("""
+                query($note: String!) { note(id: $note) { firstSeenAt } }
+                """, Map.of("note", NOTE_ID)).jsonPath();
+        assertThat(before.getString("data.note.firstSeenAt")).as("never stored").isNull();
+
+        GraphQLClient.post(query, ids);
+        time.advance(Duration.ofHours(5));
+        JsonPath body = GraphQLClient.post(query, ids).jsonPath();
+
+        assertThat(body.getList("errors")).isNull();
+        assertThat(body.getString("data.user.fetchedAt")).isEqualTo("2026-11-01T13:00:00Z");
+        assertThat(body.getString("data.user.firstSeenAt")).isEqualTo("2026-11-01T08:00:00Z");
+        assertThat(body.getString("data.note.comments.nodes[0].firstSeenAt")).isEqualTo("2026-11-01T08:00:00Z");
+        assertThat(upstream.calls(USER)).isEqualTo(2);
+    }
+
+    @Test
     void badFreshnessAndTimeArgumentsAreInvalidAndCostNothing() {
         List<String> errors = new ArrayList<>();
         for (String query : List.of(

@@ -7,6 +7,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
+import java.util.Map;
+
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -64,6 +66,16 @@ public final class UpstreamStub {
                 .withQueryParam("commentId", equalTo(commentId))
                 .withQueryParam("lastCursor", lastCursor == null ? absent() : equalTo(lastCursor))
                 .willReturn(response));
+    }
+
+    /**
+     * Answers calls of {@code path} whose query parameters are exactly {@code params} (a null value: the parameter is
+     * absent) with {@code response}.
+     */
+    public void on(String path, Map<String, String> params, ResponseDefinitionBuilder response) {
+        MappingBuilder mapping = endpoint(path);
+        params.forEach((name, value) -> mapping.withQueryParam(name, value == null ? absent() : equalTo(value)));
+        wiremock.register(mapping.willReturn(response));
     }
 
     /** Calls that reached {@code path}. */

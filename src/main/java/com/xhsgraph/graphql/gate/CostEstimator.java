@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.xhsgraph.service.fetch.Pager;
 import com.xhsgraph.service.model.Endpoint;
 
 import graphql.DirectivesUtil;
@@ -51,17 +52,20 @@ public final class CostEstimator {
     public record Estimate(long calls, List<PlanItem> plan) {}
 
     /** A field's declared cost. */
-    record Cost(Endpoint endpoint, boolean pages, boolean ofOwner, Set<String> freeVia) {}
+    record Cost(Endpoint endpoint, boolean pages, boolean ofOwner, Set<String> freeVia, String filteredBy,
+            String retriedArgument, String retriedValue) {}
 
     static final String COST = "upstreamCost";
     static final String FROM_SNAPSHOTS = "fromSnapshotsWith";
     static final String SAME_FOR_EVERY_ITEM = "sameForEveryItem";
+    static final String LIST_SIZE = "listSize";
 
     private final GraphQLSchema schema;
     private final int maxFirst;
     private final Map<FieldCoordinates, Cost> costs = new HashMap<>();
     private final Map<FieldCoordinates, String> snapshotArguments = new HashMap<>();
     private final Set<FieldCoordinates> sameForEveryItem = new HashSet<>();
+    private final Map<FieldCoordinates, Integer> listSizes = new HashMap<>();
 
     /**
      * Reads the declarations from {@code schema}.
@@ -175,9 +179,7 @@ public final class CostEstimator {
         Cost cost = costs.get(coordinates);
         if (cost != null) {
             if (cost.pages()) {
-                long pages = pages(first(f), cost.endpoint().pageSize(),
-                        f.getResolvedArguments().get("after") != null);
-                add(plan, path, cost.endpoint(), object.count * pages);
+                add(plan, path, cost.endpoint(), object.count * pages(f, cost));
             } else if (cost.ofOwner()) {
                 charge(object.owner, cost.endpoint(), plan);
             } else if (!object.fromSnapshots && !cost.freeVia().contains(object.arrivedVia)) {
@@ -205,10 +207,17 @@ public final class CostEstimator {
         children(child, f.getChildren(), plan);
     }
 
-    /** How many items a list field returns: a connection's {@code first}; lists that reach no paid field, none. */
+    /**
+     * How many items a list field returns: a connection's {@code first}, or a list's declared {@code @listSize}; lists
+     * that reach no paid field, none.
+     */
     private long listSize(ExecutableNormalizedField f) {
         ExecutableNormalizedField parent = f.getParent();
         String connectionType = f.getObjectTypeNames().iterator().next();
+        Integer declared = listSizes.get(FieldCoordinates.coordinates(connectionType, f.getName()));
+        if (declared != null) {
+            return declared;
+        }
         if (("nodes".equals(f.getName()) || "edges".equals(f.getName())) && connectionType.endsWith("Connection")
                 && parent != null) {
             return first(parent);
@@ -234,11 +243,30 @@ public final class CostEstimator {
         return 0;
     }
 
-    private static long pages(int first, int perPage, boolean after) {
+    /**
+     * The most upstream pages a walk of the connection {@code f} reads: as many as {@code first} needs (one more when
+     * it resumes in the middle of a page after a cursor); up to the walk's limit when a filter may pass over items;
+     * one more when the first page may be asked for twice.
+     */
+    private long pages(ExecutableNormalizedField f, Cost cost) {
+        int first = first(f);
         if (first <= 0) {
             return 0;
         }
-        return (first + perPage - 1) / perPage + (after ? 1 : 0);
+        Map<String, Object> arguments = f.getResolvedArguments();
+        boolean after = arguments.get("after") != null;
+        long pages = cost.filteredBy() != null && arguments.get(cost.filteredBy()) != null
+                ? Pager.MAX_PAGES_PER_WALK
+                : (first + cost.endpoint().pageSize() - 1) / cost.endpoint().pageSize() + (after ? 1 : 0);
+        if (!after && cost.retriedArgument() != null
+                && cost.retriedValue().equals(String.valueOf(arguments.get(cost.retriedArgument())))) {
+            pages++;
+        }
+        return pages;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     private static void add(Map<String, PlanItem> plan, String path, Endpoint endpoint, long calls) {
@@ -272,12 +300,20 @@ public final class CostEstimator {
                     } catch (IllegalArgumentException e) {
                         throw new IllegalStateException(coordinates + " declares an unknown endpoint " + endpoint);
                     }
+                    String retried = string(directive.getArgument("firstPageRetriedWhen"));
+                    int eq = retried == null ? -1 : retried.indexOf('=');
                     costs.put(coordinates, new Cost(known, bool(directive.getArgument("pages")),
-                            bool(directive.getArgument("ofOwner")), strings(directive.getArgument("freeVia"))));
+                            bool(directive.getArgument("ofOwner")), strings(directive.getArgument("freeVia")),
+                            blankToNull(string(directive.getArgument("filteredBy"))),
+                            eq < 0 ? null : retried.substring(0, eq), eq < 0 ? null : retried.substring(eq + 1)));
                 }
                 case FROM_SNAPSHOTS -> snapshotArguments.put(coordinates,
                         string(directive.getArgument("argument")));
                 case SAME_FOR_EVERY_ITEM -> sameForEveryItem.add(coordinates);
+                case LIST_SIZE -> {
+                    Object max = directive.getArgument("max") == null ? null : directive.getArgument("max").getValue();
+                    listSizes.put(coordinates, max instanceof Number n ? n.intValue() : 0);
+                }
                 default -> {
                 }
             }
@@ -294,7 +330,8 @@ public final class CostEstimator {
             for (GraphQLFieldDefinition field : container.getFieldDefinitions()) {
                 GraphQLType fieldType = GraphQLTypeUtil.unwrapNonNull(field.getType());
                 boolean boundedList = (field.getName().equals("nodes") || field.getName().equals("edges"))
-                        && type.getName().endsWith("Connection");
+                        && type.getName().endsWith("Connection")
+                        || listSizes.containsKey(FieldCoordinates.coordinates(type.getName(), field.getName()));
                 if (GraphQLTypeUtil.isList(fieldType) && !boundedList
                         && reachesPaid(GraphQLTypeUtil.unwrapAll(fieldType), reachesPaid, new HashSet<>())) {
                     throw new IllegalStateException(type.getName() + "." + field.getName()

@@ -1,5 +1,6 @@
 package com.xhsgraph.graphql.gate;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import com.xhsgraph.config.XhsConfig;
 import com.xhsgraph.graphql.ErrorCode;
 import com.xhsgraph.graphql.execution.GraphQLExecutor;
 import com.xhsgraph.service.fetch.RequestCost;
+import com.xhsgraph.service.fetch.TimeSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -68,9 +70,11 @@ public class GraphQLEndpoint {
     private final MeterRegistry metrics;
     private final ObjectMapper json;
     private final RequestReader reader;
+    private final TimeSource time;
 
     GraphQLEndpoint(XhsConfig config, QueryPlanner planner, QueryAdmission admission, GraphQLExecutor executor,
-            RequestCost cost, MeterRegistry metrics, ObjectMapper json) {
+            RequestCost cost, MeterRegistry metrics, ObjectMapper json, TimeSource time) {
+        this.time = time;
         this.config = config;
         this.planner = planner;
         this.admission = admission;
@@ -89,6 +93,7 @@ public class GraphQLEndpoint {
 
     private void handle(RoutingContext ctx) {
         long arrived = System.nanoTime();
+        Instant arrivedAt = time.now();
         String contentType = responseType(ctx);
         if (contentType == null) {
             respond(ctx, 406, JSON, error("Ask for application/graphql-response+json or application/json",
@@ -112,7 +117,7 @@ public class GraphQLEndpoint {
         } catch (RuntimeException e) {
             if (e instanceof GraphQLError) {
                 // variables that do not fit the operation: execution reports them before it resolves anything
-                execute(ctx, arrived, request, contentType);
+                execute(ctx, arrived, arrivedAt, request, contentType);
                 return;
             }
             Log.error("Could not plan a GraphQL request", e);
@@ -121,7 +126,7 @@ public class GraphQLEndpoint {
         }
         if (plan instanceof QueryPlanner.Invalid) {
             // execution reports the syntax or validation errors and resolves nothing
-            execute(ctx, arrived, request, contentType);
+            execute(ctx, arrived, arrivedAt, request, contentType);
             return;
         }
         QueryPlanner.Valid valid = (QueryPlanner.Valid) plan;
@@ -134,7 +139,7 @@ public class GraphQLEndpoint {
         if (overBudgetOrDryRun(ctx, valid.estimate(), contentType)) {
             return;
         }
-        admission.admit(ctx, () -> execute(ctx, arrived, request, contentType),
+        admission.admit(ctx, () -> execute(ctx, arrived, arrivedAt, request, contentType),
                 (refused, why) -> respond(refused, 503, contentType,
                         error("The service is busy (" + why + "); try again shortly", ErrorCode.OVERLOADED, Map.of()),
                         "retry-after", "1"));
@@ -168,13 +173,14 @@ public class GraphQLEndpoint {
         return true;
     }
 
-    private void execute(RoutingContext ctx, long arrived, GraphQLRequest request, String contentType) {
+    private void execute(RoutingContext ctx, long arrived, Instant arrivedAt, GraphQLRequest request,
+            String contentType) {
         RequestCost[] requestCost = new RequestCost[1];
         executor.execute(ctx, request.query(), request.operationName(), reader.write(request.variables()),
                 reader.write(request.extensions()),
                 () -> {
                     requestCost[0] = ClientProxy.unwrap(cost);
-                    requestCost[0].arrivedAt(arrived);
+                    requestCost[0].arrived(arrived, arrivedAt);
                 },
                 result -> {
                     RequestCost.Totals totals = requestCost[0].totals();

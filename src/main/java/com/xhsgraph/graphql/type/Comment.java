@@ -10,6 +10,7 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import com.xhsgraph.service.model.CommentData;
+import com.xhsgraph.service.model.NoteExtras;
 
 @Name("Comment")
 @Description("""
@@ -27,6 +28,10 @@ public record Comment(
         @Description("When the page this comment came from was fetched from the upstream.") Instant fetchedAt,
         @Description("Whether it was fetched now or served from a snapshot.") DataSource source,
         @Description("True when served from a snapshot older than the query asked for, because the upstream failed or the service is offline.") Boolean stale,
+        @NonNull @ListSize(max = NoteExtras.MAX_MENTIONS) @Description("The users it mentions (@nickname): real users, free to follow to their profile.") List<@NonNull User> mentions,
+        @NonNull @Name("isFirstComment") @Description("True when the upstream labels it the note's first comment (首评).") boolean isFirstComment,
+        @NonNull @Name("isLikedByAuthor") @Description("True when the upstream labels it liked by the note's author (作者赞过).") boolean isLikedByAuthor,
+        @Description("The upstream's status code: 0 for a normal comment; 3 is seen on some comments whose text is still shown (its meaning is not documented).") Integer status,
         @Ignore CommentData data) implements Node {
 
     @Override

@@ -19,8 +19,9 @@ public record CommentConnection(
         @NonNull @Description("The comments of this page.") List<Comment> nodes,
         @NonNull @Description("Where this page sits in the list.") PageInfo pageInfo,
         @Description("""
-                How many the upstream says exist: top-level comments of the note, or replies in the thread. \
-                Null when the upstream did not say.""") Integer totalCount,
+                How many the upstream says exist. On Note.comments: the note's top-level comments \
+                (comment_count_l1; Note.commentCount counts replies too). On Comment.replies: the replies in the \
+                thread (sub_comment_count). Null when the upstream did not say.""") Integer totalCount,
         @Description("When the oldest upstream page behind this page was fetched; null when none was needed.") Instant fetchedAt,
         @Description("SNAPSHOT when any upstream page behind this page was served from a snapshot.") DataSource source,
         @Description("True when any upstream page behind this page is older than the query asked for.") Boolean stale,

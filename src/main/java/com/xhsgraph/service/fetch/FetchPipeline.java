@@ -10,8 +10,10 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.xhsgraph.config.XhsConfig;
 import com.xhsgraph.service.fetch.RequestCost.WarningCode;
+import com.xhsgraph.service.model.Answer;
 import com.xhsgraph.service.model.CallKey;
 import com.xhsgraph.service.model.CommentData;
+import com.xhsgraph.service.model.Endpoint;
 import com.xhsgraph.service.model.Fetched;
 import com.xhsgraph.service.model.NotInSnapshotException;
 import com.xhsgraph.service.model.NoteData;
@@ -43,6 +45,12 @@ public class FetchPipeline {
 
     private record Memo(CallKey call, Integer maxAge) {}
 
+    /** A "no such thing" answer, believed until {@code until}. */
+    private record Missing(UpstreamException answer, Instant until) {}
+
+    private static final String LATEST = "latest";
+    private static final String NORMAL = "normal";
+
     private final JustOneApiClient upstream;
     private final SnapshotWriter writer;
     private final Freshness freshness;
@@ -56,6 +64,9 @@ public class FetchPipeline {
      * only while it is fresh enough, exactly like a row read from the database.
      */
     private final Cache<CallKey, Fetched<?>> hot;
+    /** Calls the upstream answered "no such thing" to, not made again for a while: every call is billed. */
+    private final Cache<CallKey, Missing> missing;
+    private final Duration notFoundTtl;
 
     FetchPipeline(JustOneApiClient upstream, SnapshotWriter writer, Freshness freshness, TimeSource time,
             SingleFlight singleFlight, RequestCache requestCache, RequestCost cost, SnapshotReads reads,
@@ -69,6 +80,9 @@ public class FetchPipeline {
         this.cost = cost;
         this.reads = reads;
         this.hot = Caffeine.newBuilder().maximumSize(config.snapshots().memoryCacheSize()).build();
+        this.notFoundTtl = config.snapshots().notFoundTtl();
+        // the entry's own deadline decides (on the service's clock); Caffeine's expiry only frees the memory
+        this.missing = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(notFoundTtl).build();
     }
 
     /**
@@ -83,10 +97,16 @@ public class FetchPipeline {
     /** Forgets the snapshots held in memory (the database keeps them); for tests that empty the database. */
     public void forgetCached() {
         hot.invalidateAll();
+        missing.invalidateAll();
     }
 
     private <T> Uni<Fetched<T>> serve(CallKey call, Integer maxAgeSeconds) {
         Duration maxAge = freshness.maxAge(call.endpoint(), maxAgeSeconds);
+        Missing notFound = missing.getIfPresent(call);
+        if (notFound != null && notFound.until().isAfter(time.now())) {
+            cost.savedBySnapshot();
+            return Uni.createFrom().failure(notFound.answer());
+        }
         if (!freshness.enabled()) {
             return fetchOnce(call);
         }
@@ -98,17 +118,14 @@ public class FetchPipeline {
                 return new Fetched<>(s.value(), Provenance.snapshot(s.fetchedAt(), olderThan(s, maxAge)));
             });
         }
-        Uni<Optional<Fetched<T>>> first = maxAge.isZero()
-                ? Uni.createFrom().item(Optional.empty())
-                : cachedOrStored(call, maxAge);
-        return first.flatMap(found -> {
+        return this.<T>cachedOrStored(call, maxAge).flatMap(found -> {
             if (found.isPresent() && !olderThan(found.get(), maxAge)) {
                 cost.savedBySnapshot();
                 return Uni.createFrom().item(found.get());
             }
             return this.<T>fetchOnce(call)
                     .onFailure(FetchPipeline::staleIfError).recoverWithUni(failure -> {
-                        Uni<Optional<Fetched<T>>> fallback = found.isPresent() || !maxAge.isZero()
+                        Uni<Optional<Fetched<T>>> fallback = found.isPresent()
                                 ? Uni.createFrom().item(found)
                                 : stored(call);
                         return fallback.map(snapshot -> {
@@ -129,37 +146,93 @@ public class FetchPipeline {
 
     @SuppressWarnings("unchecked")
     private <T> Uni<Fetched<T>> fetchAndStore(CallKey call) {
-        Uni<?> answer = switch (call.endpoint()) {
+        Uni<? extends Answer<?>> answer = switch (call.endpoint()) {
             case USER -> upstream.user(call.id());
             case NOTE_DETAIL -> upstream.note(call.id());
             case NOTE_LIST -> upstream.notes(call.id(), call.cursor());
-            case COMMENTS -> upstream.comments(call.id(), call.sort(), call.cursor());
+            case COMMENTS -> comments(call);
             case REPLIES -> upstream.replies(call.noteId(), call.id(), call.cursor());
         };
-        return answer.flatMap(value -> {
+        return answer.flatMap(fetched -> {
             Instant at = time.now();
-            Fetched<T> fetched = new Fetched<>((T) value, Provenance.upstream(at));
+            Object value = fetched.value();
+            Fetched<T> served = new Fetched<>((T) value, Provenance.upstream(at));
             if (!freshness.enabled()) {
-                return Uni.createFrom().item(fetched);
+                return Uni.createFrom().item(served);
             }
             hot.put(call, new Fetched<>(value, Provenance.snapshot(at, false)));
-            return store(call, value, at).replaceWith(fetched);
+            return store(call, fetched, at).flatMap(stored -> stored && call.endpoint() == Endpoint.NOTE_DETAIL
+                    ? this.<T>asStored(call, served)
+                    : Uni.createFrom().item(served));
+        }).onFailure(UpstreamException.class).invoke(failure -> {
+            if (((UpstreamException) failure).kind() == UpstreamException.Kind.NOT_FOUND && !notFoundTtl.isZero()
+                    && !notFoundTtl.isNegative()) {
+                missing.put(call, new Missing((UpstreamException) failure, time.now().plus(notFoundTtl)));
+            }
         });
     }
 
-    /** Stores an answer; a failure is logged and reported as a warning, never failing data already paid for. */
+    /**
+     * A page of comments. The vendor advises asking again in its default order when {@code latest} returns nothing
+     * for a note: a first page in {@code latest} order that is empty while the note has comments is asked for again in
+     * {@code normal} order (one more call, which the budget counts), and so are the pages after it: their cursors are
+     * marked, so that a walk never sends a {@code normal} cursor with the {@code latest} order.
+     */
+    private Uni<Answer<Page<CommentData>>> comments(CallKey call) {
+        String cursor = call.cursor();
+        if (LATEST.equals(call.sort()) && cursor != null && cursor.startsWith(FELL_BACK)) {
+            return upstream.comments(call.id(), NORMAL, cursor.substring(FELL_BACK.length()))
+                    .map(FetchPipeline::fellBack);
+        }
+        return upstream.comments(call.id(), call.sort(), cursor).flatMap(answer -> {
+            Page<CommentData> page = answer.value();
+            boolean emptyLatest = LATEST.equals(call.sort()) && cursor == null && page.items().isEmpty()
+                    && page.totalCount() != null && page.totalCount() > 0;
+            return emptyLatest
+                    ? upstream.comments(call.id(), NORMAL, null).map(FetchPipeline::fellBack)
+                    : Uni.createFrom().item(answer);
+        });
+    }
+
+    /** Marks the cursor of a page asked for in {@code normal} order in place of {@code latest}; never sent upstream. */
+    static final String FELL_BACK = "normal~";
+
+    private static Answer<Page<CommentData>> fellBack(Answer<Page<CommentData>> answer) {
+        Page<CommentData> p = answer.value();
+        String next = p.nextCursor() == null || p.nextCursor().isBlank() ? p.nextCursor() : FELL_BACK + p.nextCursor();
+        return new Answer<>(new Page<>(p.items(), p.hasMore(), next, p.totalCount(), p.order(), p.provenance()),
+                answer.raw());
+    }
+
+    /**
+     * A note detail as stored, merged with what listings stored before it: a detail has no pinned flag, may have
+     * fewer or smaller images and an empty title, and the merge keeps the better values (see the writer).
+     */
+    private <T> Uni<Fetched<T>> asStored(CallKey call, Fetched<T> fetched) {
+        return this.<T>stored(call).map(found -> found.map(stored -> {
+            hot.put(call, stored);
+            return new Fetched<>(stored.value(), fetched.provenance());
+        }).orElse(fetched));
+    }
+
+    /**
+     * Stores an answer; a failure is logged and reported as a warning, never failing data already paid for.
+     *
+     * @return whether it was stored
+     */
     @SuppressWarnings("unchecked")
-    private Uni<Void> store(CallKey call, Object value, Instant at) {
+    private Uni<Boolean> store(CallKey call, Answer<?> answer, Instant at) {
+        Object value = answer.value();
         Uni<Void> write = switch (call.endpoint()) {
-            case USER -> writer.profile((ProfileData) value, at);
-            case NOTE_DETAIL -> writer.note((NoteData) value, at);
-            case NOTE_LIST -> writer.notePage(call, (Page<NoteData>) value, at);
-            case COMMENTS, REPLIES -> writer.commentPage(call, (Page<CommentData>) value, at);
+            case USER -> writer.profile((ProfileData) value, answer.raw(), at);
+            case NOTE_DETAIL -> writer.note((NoteData) value, answer.raw(), at);
+            case NOTE_LIST -> writer.notePage(call, (Page<NoteData>) value, answer.raw(), at);
+            case COMMENTS, REPLIES -> writer.commentPage(call, (Page<CommentData>) value, answer.raw(), at);
         };
-        return write.onFailure().recoverWithUni(failure -> {
+        return write.replaceWith(true).onFailure().recoverWithItem(failure -> {
             Log.warnf("Could not store %s: %s", call.describe(), failure.toString());
             cost.warn(WarningCode.PERSISTENCE_FAILED, "Fetched data could not be stored; it was returned all the same");
-            return Uni.createFrom().voidItem();
+            return false;
         });
     }
 
@@ -174,9 +247,28 @@ public class FetchPipeline {
         };
     }
 
+    /**
+     * Whether a snapshot is older than {@code maxAge} was when this request arrived: a fetch that ended after the
+     * request arrived satisfies even {@code maxAge: 0}; one that ended as it arrived does not.
+     */
     private boolean olderThan(Fetched<?> stored, Duration maxAge) {
-        Instant fetchedAt = stored.fetchedAt();
-        return fetchedAt == null || fetchedAt.plus(maxAge).isBefore(time.now());
+        return olderThan(stored.fetchedAt(), maxAge);
+    }
+
+    private boolean olderThan(Instant fetchedAt, Duration maxAge) {
+        return fetchedAt == null || !fetchedAt.plus(maxAge).isAfter(cost.arrivedAt());
+    }
+
+    /**
+     * Whether data that came with {@code provenance} (say, the reply preview of a comment page) may stand in for a call
+     * of {@code endpoint} at {@code maxAge} seconds: it is fresh enough for this request, or it is what the service
+     * serves anyway (offline, or a snapshot standing in for an upstream that just failed).
+     */
+    public boolean standsInFor(Provenance provenance, Endpoint endpoint, Integer maxAge) {
+        if (freshness.offline() || (provenance != null && provenance.stale())) {
+            return true;
+        }
+        return provenance != null && !olderThan(provenance.fetchedAt(), freshness.maxAge(endpoint, maxAge));
     }
 
     /** The snapshot held in memory when it is fresh enough, else the stored one (which then goes to memory). */

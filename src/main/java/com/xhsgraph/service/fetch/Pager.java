@@ -21,13 +21,13 @@ import io.smallrye.mutiny.Uni;
 public final class Pager<T> {
 
     /** A walk never fetches more pages than this, whatever the upstream claims. */
-    static final int MAX_PAGES_PER_WALK = 50;
+    public static final int MAX_PAGES_PER_WALK = 50;
 
     /**
      * Which items a walk returns. {@code exhausted} says, from one page, that no later page can hold an item the filter
      * accepts (a newest-first list past a "since" moment), so the walk stops there.
      */
-    public record Filter<T>(Predicate<T> accepts, Predicate<List<T>> exhausted) {
+    public record Filter<T>(Predicate<T> accepts, Predicate<Page<T>> exhausted) {
 
         public static <T> Filter<T> all() {
             return new Filter<>(item -> true, page -> false);
@@ -80,7 +80,7 @@ public final class Pager<T> {
                 walk.totalCount = page.totalCount();
             }
             List<T> items = page.items();
-            boolean continues = page.continuesAfter(pageCursor) && !walk.filter.exhausted().test(items);
+            boolean continues = page.continuesAfter(pageCursor) && !walk.filter.exhausted().test(page);
             int from = Math.min(skip, items.size());
             if (afterItem != null) {
                 int found = indexOf(items, afterItem);

@@ -1,5 +1,6 @@
 package com.xhsgraph.service.fetch;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -36,6 +37,7 @@ public class RequestCost {
     public record Totals(int calls, int billed, int retries, int savedBySingleFlight, int savedBySnapshots) {}
 
     private volatile long arrivedNanos = System.nanoTime();
+    private volatile Instant arrivedAt;
     private final AtomicInteger calls = new AtomicInteger();
     private final AtomicInteger billed = new AtomicInteger();
     private final AtomicInteger retries = new AtomicInteger();
@@ -48,9 +50,19 @@ public class RequestCost {
         return arrivedNanos;
     }
 
+    /** When the request arrived, by the service's clock: what {@code maxAge} is measured from. */
+    public Instant arrivedAt() {
+        return arrivedAt;
+    }
+
     /** Sets when the request arrived, before it waited for a slot; called as the request starts executing. */
-    public void arrivedAt(long nanos) {
+    public void arrived(long nanos, Instant at) {
         arrivedNanos = nanos;
+        arrivedAt = at;
+    }
+
+    RequestCost(TimeSource time) {
+        this.arrivedAt = time.now();
     }
 
     void counted(@Observes(notifyObserver = Reception.IF_EXISTS) UpstreamAttempt attempt) {

@@ -36,6 +36,9 @@ public class SnapshotReads {
     private final TickBatcher<String, Long> storedReplies;
     private final TickBatcher<HistoryKey, List<ProfileData>> profileHistories;
     private final TickBatcher<HistoryKey, List<NoteData>> noteHistories;
+    private final TickBatcher<String, Instant> usersFirstSeen;
+    private final TickBatcher<String, Instant> notesFirstSeen;
+    private final TickBatcher<String, Instant> commentsFirstSeen;
 
     SnapshotReads(SnapshotReader reader) {
         profiles = new TickBatcher<>(reader::profiles);
@@ -49,6 +52,9 @@ public class SnapshotReads {
                 (ids, w) -> reader.profileHistories(ids, w.since(), w.until())));
         noteHistories = new TickBatcher<>(keys -> byWindow(keys,
                 (ids, w) -> reader.noteHistories(ids, w.since(), w.until())));
+        usersFirstSeen = new TickBatcher<>(reader::usersFirstSeen);
+        notesFirstSeen = new TickBatcher<>(reader::notesFirstSeen);
+        commentsFirstSeen = new TickBatcher<>(reader::commentsFirstSeen);
     }
 
     /** The stored answer to {@code call}, or null. */
@@ -74,6 +80,21 @@ public class SnapshotReads {
     /** How many replies of the thread are stored. */
     public Uni<Long> storedReplies(String rootId) {
         return storedReplies.load(rootId).map(SnapshotReads::zeroIfNull);
+    }
+
+    /** When the creator was first stored, or null. */
+    public Uni<Instant> userFirstSeen(String userId) {
+        return usersFirstSeen.load(userId);
+    }
+
+    /** When the note was first stored, or null. */
+    public Uni<Instant> noteFirstSeen(String noteId) {
+        return notesFirstSeen.load(noteId);
+    }
+
+    /** When the comment was first stored, or null. */
+    public Uni<Instant> commentFirstSeen(String commentId) {
+        return commentsFirstSeen.load(commentId);
     }
 
     /** The creator's observations in [since, until], oldest first. */

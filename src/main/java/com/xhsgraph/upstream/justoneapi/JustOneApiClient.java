@@ -5,9 +5,7 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -18,10 +16,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.ws.rs.core.Response;
 
-import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.xhsgraph.config.XhsConfig;
+import com.xhsgraph.service.model.Answer;
 import com.xhsgraph.service.model.CommentData;
 import com.xhsgraph.service.model.Endpoint;
 import com.xhsgraph.service.model.NoteData;
@@ -30,11 +28,7 @@ import com.xhsgraph.service.model.ProfileData;
 import com.xhsgraph.service.model.UpstreamAttempt;
 import com.xhsgraph.service.model.UpstreamException;
 import com.xhsgraph.service.model.UpstreamException.Kind;
-import com.xhsgraph.upstream.justoneapi.dto.JoaCommentPage;
 import com.xhsgraph.upstream.justoneapi.dto.JoaEnvelope;
-import com.xhsgraph.upstream.justoneapi.dto.JoaNoteDetail;
-import com.xhsgraph.upstream.justoneapi.dto.JoaNoteListPage;
-import com.xhsgraph.upstream.justoneapi.dto.JoaUser;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -63,7 +57,7 @@ public class JustOneApiClient {
     private final AsyncLimiter limiter;
     private final AccountBreaker breaker;
     private final Map<Endpoint, TokenBucket> buckets = new EnumMap<>(Endpoint.class);
-    private final Map<JavaType, JavaType> envelopeTypes = new ConcurrentHashMap<>();
+    private final JoaMapping mapping;
     private volatile JustOneApiRestClient rest;
 
     JustOneApiClient(UpstreamTarget target, XhsConfig config, ObjectMapper mapper, MeterRegistry metrics,
@@ -73,6 +67,7 @@ public class JustOneApiClient {
         this.mapper = mapper;
         this.metrics = metrics;
         this.attempts = attempts;
+        this.mapping = new JoaMapping(mapper);
         this.limiter = new AsyncLimiter(config.upstream().maxConcurrency());
         this.breaker = new AccountBreaker(config.upstream().breaker().coolDown().toNanos());
         XhsConfig.RateLimit limits = config.upstream().rateLimit();
@@ -84,61 +79,53 @@ public class JustOneApiClient {
         metrics.gauge("xhs.upstream.in.flight", limiter, AsyncLimiter::inFlight);
     }
 
-    /** A creator's complete profile. */
-    public Uni<ProfileData> user(String userId) {
-        return this.<JoaUser>call(Endpoint.USER, (r, token) -> r.getUser(token, userId), type(JoaUser.class))
-                .map(user -> JoaMapping.profile(user, userId));
+    /** A creator's complete profile; fails with {@link Kind#NOT_FOUND} when the upstream has no such user. */
+    public Uni<Answer<ProfileData>> user(String userId) {
+        return call(Endpoint.USER, (r, token) -> r.getUser(token, userId)).map(data -> mapping.profile(data, userId));
     }
 
     /** One page of a creator's notes, newest first after any pinned ones; {@code lastCursor} null for the first. */
-    public Uni<Page<NoteData>> notes(String userId, String lastCursor) {
-        return this.<JoaNoteListPage>call(Endpoint.NOTE_LIST, (r, token) -> r.getUserNoteList(token, userId,
-                lastCursor), type(JoaNoteListPage.class)).map(JoaMapping::notePage);
+    public Uni<Answer<Page<NoteData>>> notes(String userId, String lastCursor) {
+        return call(Endpoint.NOTE_LIST, (r, token) -> r.getUserNoteList(token, userId, lastCursor))
+                .map(mapping::notePage);
     }
 
     /** A note with its full text; fails with {@link Kind#NOT_FOUND} when the upstream returns no note. */
-    public Uni<NoteData> note(String noteId) {
-        return this.<List<JoaNoteDetail>>call(Endpoint.NOTE_DETAIL, (r, token) -> r.getNoteDetail(token, noteId),
-                mapper.getTypeFactory().constructCollectionType(List.class, JoaNoteDetail.class))
-                .map(details -> JoaMapping.detail(details, noteId));
+    public Uni<Answer<NoteData>> note(String noteId) {
+        return call(Endpoint.NOTE_DETAIL, (r, token) -> r.getNoteDetail(token, noteId))
+                .map(data -> mapping.detail(data, noteId));
     }
 
     /**
      * One page of a note's top-level comments, each with the replies the page previews inline; {@code sort} is
      * {@code latest}, {@code normal} or {@code like_count}.
      */
-    public Uni<Page<CommentData>> comments(String noteId, String sort, String lastCursor) {
-        return this.<JoaCommentPage>call(Endpoint.COMMENTS,
-                (r, token) -> r.getNoteComment(token, noteId, lastCursor, sort), type(JoaCommentPage.class))
-                .map(page -> JoaMapping.commentPage(page, noteId));
+    public Uni<Answer<Page<CommentData>>> comments(String noteId, String sort, String lastCursor) {
+        return call(Endpoint.COMMENTS, (r, token) -> r.getNoteComment(token, noteId, lastCursor, sort))
+                .map(data -> mapping.commentPage(data, noteId));
     }
 
     /** One page of the replies under a top-level comment, oldest first. */
-    public Uni<Page<CommentData>> replies(String noteId, String rootId, String lastCursor) {
-        return this.<JoaCommentPage>call(Endpoint.REPLIES,
-                (r, token) -> r.getNoteSubComment(token, noteId, rootId, lastCursor), type(JoaCommentPage.class))
-                .map(page -> JoaMapping.replyPage(page, noteId, rootId));
+    public Uni<Answer<Page<CommentData>>> replies(String noteId, String rootId, String lastCursor) {
+        return call(Endpoint.REPLIES, (r, token) -> r.getNoteSubComment(token, noteId, rootId, lastCursor))
+                .map(data -> mapping.replyPage(data, noteId, rootId));
     }
 
-    private JavaType type(Class<?> type) {
-        return mapper.constructType(type);
-    }
-
-    private <T> Uni<T> call(Endpoint endpoint, BiFunction<JustOneApiRestClient, String, Uni<Response>> request,
-            JavaType type) {
+    /** The {@code data} of a successful answer of {@code endpoint}, after the retries that may help. */
+    private Uni<JsonNode> call(Endpoint endpoint, BiFunction<JustOneApiRestClient, String, Uni<Response>> request) {
         long deadline = System.nanoTime() + config.upstream().retry().maxTotal().toNanos();
-        return attempt(endpoint, request, type, 1, deadline);
+        return attempt(endpoint, request, 1, deadline);
     }
 
-    private <T> Uni<T> attempt(Endpoint endpoint, BiFunction<JustOneApiRestClient, String, Uni<Response>> request,
-            JavaType type, int attempt, long deadline) {
-        return Uni.createFrom().<T>deferred(() -> {
+    private Uni<JsonNode> attempt(Endpoint endpoint, BiFunction<JustOneApiRestClient, String, Uni<Response>> request,
+            int attempt, long deadline) {
+        return Uni.createFrom().<JsonNode>deferred(() -> {
             UpstreamException open = breaker.rejection(endpoint, System.nanoTime());
             if (open != null) {
                 count(endpoint, "breaker_open", open.upstreamCode());
                 return Uni.createFrom().failure(open);
             }
-            return rateLimit(endpoint).chain(() -> limiter.submit(() -> send(endpoint, request, type, attempt)));
+            return rateLimit(endpoint).chain(() -> limiter.submit(() -> send(endpoint, request, attempt)));
         }).onFailure(UpstreamException.class).recoverWithUni(failure -> {
             UpstreamException e = (UpstreamException) failure;
             if (!e.retryable() || attempt >= config.upstream().retry().maxAttempts()) {
@@ -155,19 +142,19 @@ public class JustOneApiClient {
             Log.debugf("%s attempt %d failed (%s); retrying in %d ms", endpoint, attempt, e.getMessage(),
                     backoff.toMillis());
             return Uni.createFrom().voidItem().onItem().delayIt().by(backoff)
-                    .chain(() -> this.<T>attempt(endpoint, request, type, attempt + 1, deadline));
+                    .chain(() -> attempt(endpoint, request, attempt + 1, deadline));
         });
     }
 
     /** One HTTP call and the reading of its answer. */
-    private <T> Uni<T> send(Endpoint endpoint, BiFunction<JustOneApiRestClient, String, Uni<Response>> request,
-            JavaType type, int attempt) {
+    private Uni<JsonNode> send(Endpoint endpoint, BiFunction<JustOneApiRestClient, String, Uni<Response>> request,
+            int attempt) {
         Duration timeout = config.upstream().timeout();
         Timer.Sample sample = Timer.start(metrics);
         return Uni.createFrom().deferred(() -> request.apply(rest(), target.token()))
                 .ifNoItem().after(timeout).failWith(TimeoutException::new)
                 .onFailure().transform(failure -> transportFailure(endpoint, failure, timeout.toMillis()))
-                .map(response -> this.<T>read(endpoint, response, type))
+                .map(response -> read(endpoint, response))
                 .onItemOrFailure().invoke((item, failure) -> {
                     UpstreamException e = failure instanceof UpstreamException u ? u : null;
                     Integer code = e == null ? Integer.valueOf(0) : e.upstreamCode();
@@ -216,7 +203,7 @@ public class JustOneApiClient {
                 .register(metrics).increment();
     }
 
-    private <T> T read(Endpoint endpoint, Response response, JavaType type) {
+    private JsonNode read(Endpoint endpoint, Response response) {
         int status = response.getStatus();
         byte[] body;
         try {
@@ -229,13 +216,11 @@ public class JustOneApiClient {
         if (body == null || body.length == 0) {
             throw notJson(endpoint, status);
         }
-        JoaEnvelope<T> envelope;
+        JoaEnvelope envelope;
         try {
-            // one pass in the common case: the data goes straight into the endpoint's record
-            envelope = mapper.readValue(body, envelopeTypes.computeIfAbsent(type,
-                    t -> mapper.getTypeFactory().constructParametricType(JoaEnvelope.class, t)));
-        } catch (IOException | RuntimeException typed) {
-            envelope = readLoosely(endpoint, status, body);
+            envelope = mapper.readValue(body, JoaEnvelope.class);
+        } catch (IOException | RuntimeException notAnEnvelope) {
+            envelope = null;
         }
         if (envelope == null) {
             throw notJson(endpoint, status);
@@ -254,33 +239,10 @@ public class JustOneApiClient {
             throw new UpstreamException(kind, endpoint, value, status,
                     UpstreamException.describe(kind) + " (code " + value + ")");
         }
-        if (envelope.data() == null) {
+        if (envelope.data() == null || envelope.data().isNull()) {
             throw new UpstreamException(Kind.NOT_FOUND, endpoint, 0, status, "Just One API returned no data");
         }
         return envelope.data();
-    }
-
-    /**
-     * Reads an envelope whose data does not fit the endpoint's record: an error answer, or data of an unexpected
-     * shape. Returns it without data, or null when the body is not a JSON object at all.
-     */
-    private <T> JoaEnvelope<T> readLoosely(Endpoint endpoint, int status, byte[] body) {
-        JsonNode root;
-        try {
-            root = mapper.readTree(body);
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-        if (root == null || !root.isObject()) {
-            return null;
-        }
-        JsonNode code = root.get("code");
-        if (code != null && code.isIntegralNumber() && code.intValue() == 0 && root.hasNonNull("data")) {
-            Log.warnf("%s answered code 0 with data of an unexpected shape", endpoint);
-            throw new UpstreamException(Kind.UNAVAILABLE, endpoint, 0, status,
-                    "Just One API answered with data of an unexpected shape");
-        }
-        return new JoaEnvelope<>(code, null, null);
     }
 
     private static UpstreamException notJson(Endpoint endpoint, int status) {

@@ -7,8 +7,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * The envelope of every Just One API answer. {@code code} is kept as a node because only an integer 0 means success
- * (older specs typed it as a string); {@code data} is read straight into the endpoint's record.
+ * (older specs typed it as a string); {@code data} is kept as JSON, read item by item and kept raw beside the model.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @RegisterForReflection
-public record JoaEnvelope<T>(JsonNode code, String message, T data) {}
+public record JoaEnvelope(JsonNode code, String message, JsonNode data) {}
