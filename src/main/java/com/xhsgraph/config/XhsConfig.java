@@ -26,6 +26,9 @@ public interface XhsConfig {
     /** Serving from the snapshots in PostgreSQL. */
     Snapshots snapshots();
 
+    /** Who may spend: API keys, OIDC tokens, the anonymous client, daily budgets. */
+    Access access();
+
     interface Upstream {
         /**
          * Base URL of Just One API (environment variable {@code JUSTONEAPI_BASE_URL}). prod-global
@@ -151,6 +154,63 @@ public interface XhsConfig {
         /** Memory for parsed query documents, in bytes of query text: frontends send the same few queries. */
         @WithDefault("16777216")
         long documentCacheBytes();
+
+        /**
+         * Run only documents an admin registered as trusted (sent by hash, or in full when their hash is trusted);
+         * clients cannot register documents themselves. Admins may still run any document.
+         */
+        @WithDefault("false")
+        boolean trustedDocumentsOnly();
+
+        /** Accept automatic persisted queries (a document sent once, then by its SHA-256). */
+        @WithDefault("true")
+        boolean persistedQueries();
+    }
+
+    interface Access {
+        /**
+         * Whether {@code /graphql} needs an API key or an OIDC bearer token. Unset: it does in a packaged application
+         * that does not serve the demo; dev mode, the tests and the demo are open, to an anonymous client with a
+         * budget of its own.
+         */
+        Optional<Boolean> requireKey();
+
+        /** Billed upstream calls a day for all requests without a key together, where those are allowed. */
+        @WithDefault("1000")
+        int anonymousDailyBudget();
+
+        /**
+         * The operator's first admin key, made valid at start-up under {@link #adminName()}: {@code xhs_} followed by
+         * at least 32 characters (e.g. {@code xhs_$(openssl rand -hex 32)}). Admins create the other keys.
+         */
+        Optional<String> adminKey();
+
+        /** The client name of {@link #adminKey()}. */
+        @WithDefault("admin")
+        String adminName();
+
+        /** The daily budget of {@link #adminKey()}. */
+        @WithDefault("10000")
+        int adminDailyBudget();
+
+        /**
+         * The daily budget of a client known only by an OIDC token (its subject); an admin can create a client of
+         * that name to give it another budget or role.
+         */
+        @WithDefault("1000")
+        int oidcDailyBudget();
+
+        /** An OIDC token carrying this role (in its groups) makes its holder an admin. */
+        @WithDefault("xhs-admin")
+        String oidcAdminRole();
+
+        /** How long a key stays cached: a key revoked on one instance stops working on the others within this. */
+        @WithDefault("30s")
+        Duration keyCacheTtl();
+
+        /** How long a running query's budget reservation lasts if its instance dies before charging it. */
+        @WithDefault("5m")
+        Duration reservationTtl();
     }
 
     interface Snapshots {

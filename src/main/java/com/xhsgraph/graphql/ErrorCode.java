@@ -7,6 +7,26 @@ package com.xhsgraph.graphql;
 public enum ErrorCode {
     /** The HTTP request is not a GraphQL request this service reads (HTTP 4xx). Nothing was executed. */
     BAD_REQUEST,
+    /** No valid API key or bearer token where one is needed (HTTP 401). Nothing was executed. */
+    UNAUTHENTICATED,
+    /**
+     * The client may not do this: a field for admins only, or a browser origin its key does not allow (HTTP 403).
+     * Nothing was fetched.
+     */
+    FORBIDDEN,
+    /**
+     * The query could make more billed upstream calls than remain of its client's daily budget; HTTP 429 with
+     * Retry-After at the next reset. Nothing was spent.
+     */
+    CLIENT_BUDGET_EXCEEDED,
+    /** The client's budget cannot be checked now (the database is unreachable); HTTP 503. Nothing was spent. */
+    BUDGET_UNAVAILABLE,
+    /** A persisted query sent by its hash alone is not known: send it again with its text. */
+    PERSISTED_QUERY_NOT_FOUND,
+    /** Persisted queries are switched off. */
+    PERSISTED_QUERY_NOT_SUPPORTED,
+    /** Only trusted documents run here, and this is not one (HTTP 403). Nothing was executed. */
+    DOCUMENT_NOT_TRUSTED,
     /** A malformed id, URL or cursor, or an argument out of range. Nothing was fetched. */
     INVALID_ARGUMENT,
     /** The upstream has no such user or note, or a comment is not stored yet. */

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
+
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Name;
@@ -27,7 +29,8 @@ public class UsageGraphQLApi {
 
     @Query("upstreamUsage")
     @NonNull
-    @Description("Just One API calls per endpoint per day, billed ones apart. Costs no upstream call.")
+    @RolesAllowed(ClientGraphQLApi.ADMIN)
+    @Description("Just One API calls per endpoint per day, billed ones apart, all clients together. Costs no upstream call. For admins.")
     public Uni<List<@NonNull UpstreamUsage>> upstreamUsage(
             @Name("from") @Description("First day, inclusive; default 30 days before `to`.") LocalDate from,
             @Name("to") @Description("Last day, inclusive; default today.") LocalDate to) {

@@ -38,6 +38,7 @@ class ArchitectureTest {
     void callsGoOneWay() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("GraphQL").definedBy("com.xhsgraph.graphql..")
+                .layer("Access").definedBy("com.xhsgraph.access..")
                 .layer("Service").definedBy("com.xhsgraph.service", "com.xhsgraph.service.fetch..")
                 .layer("Model").definedBy("com.xhsgraph.service.model..")
                 .layer("Snapshot").definedBy("com.xhsgraph.snapshot..")
@@ -45,11 +46,13 @@ class ArchitectureTest {
                 .layer("Demo").definedBy("com.xhsgraph.demo..")
                 .layer("Config").definedBy("com.xhsgraph.config..")
                 .whereLayer("GraphQL").mayNotBeAccessedByAnyLayer()
-                .whereLayer("Service").mayOnlyBeAccessedByLayers("GraphQL")
+                .whereLayer("Access").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Service").mayOnlyBeAccessedByLayers("GraphQL", "Access")
                 .whereLayer("Snapshot").mayOnlyBeAccessedByLayers("Service")
                 .whereLayer("Upstream").mayOnlyBeAccessedByLayers("Service", "Demo")
                 .whereLayer("Demo").mayNotBeAccessedByAnyLayer()
-                .whereLayer("Model").mayOnlyBeAccessedByLayers("GraphQL", "Service", "Snapshot", "Upstream", "Demo")
+                .whereLayer("Model")
+                .mayOnlyBeAccessedByLayers("GraphQL", "Access", "Service", "Snapshot", "Upstream", "Demo")
                 .check(CLASSES);
     }
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import com.xhsgraph.support.Fixtures;
 import com.xhsgraph.support.GraphTestBase;
+import com.xhsgraph.support.Management;
 
 import io.quarkiverse.wiremock.devservice.ConnectWireMock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -96,7 +97,7 @@ class QueryAdmissionTest extends GraphTestBase {
 
         // every slot was given back
         assertThat(send(OTHER).get().response().jsonPath().getString("data.user.xhsId")).isEqualTo(OTHER);
-        assertThat(given().when().get("/q/metrics").then().extract().asString())
+        assertThat(Management.given().when().get("/q/metrics").then().extract().asString())
                 .containsPattern("xhs_graphql_queries_refused_total [1-9]");
         awaitNoneRunning();
     }
@@ -129,7 +130,7 @@ class QueryAdmissionTest extends GraphTestBase {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         String metrics;
         do {
-            metrics = given().when().get("/q/metrics").then().extract().asString();
+            metrics = Management.given().when().get("/q/metrics").then().extract().asString();
             if (metrics.contains(line)) {
                 return;
             }

@@ -90,7 +90,7 @@ class EmbeddedDatabaseIT {
         assertThat(post(first, PROFILE, Map.of("id", CREATOR)).getString("data.user.nickname")).isNotBlank();
 
         Path otherDir = Files.createTempDirectory("xhs-graph-second");
-        Process second = launch(otherDir, freePort(), Map.of());
+        Process second = launch(otherDir, freePort(), freePort(), Map.of());
         assertThat(second.waitFor(90, TimeUnit.SECONDS)).as("the second instance stops by itself").isTrue();
         String output = Files.readString(otherDir.resolve("service.log"));
         assertThat(second.exitValue()).as(output).isNotZero();
@@ -102,12 +102,13 @@ class EmbeddedDatabaseIT {
 
     private Instance start(Path dir, Map<String, String> env) throws Exception {
         int port = freePort();
-        Process process = launch(dir, port, env);
+        int management = freePort();
+        Process process = launch(dir, port, management, env);
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < deadline) {
             assertThat(process.isAlive()).as(() -> log(dir)).isTrue();
             try {
-                if (given().port(port).when().get("/q/health/ready").statusCode() == 200) {
+                if (given().port(management).when().get("/q/health/ready").statusCode() == 200) {
                     return new Instance(process, port, dir.resolve("service.log"));
                 }
             } catch (Exception notYet) {
@@ -118,11 +119,12 @@ class EmbeddedDatabaseIT {
         throw new AssertionError("the application did not become ready:\n" + log(dir));
     }
 
-    private Process launch(Path dir, int port, Map<String, String> env) throws IOException {
+    private Process launch(Path dir, int port, int management, Map<String, String> env) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-jar", JAR.toString()).directory(dir.toFile())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("service.log").toFile());
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        builder.environment().put("QUARKUS_MANAGEMENT_PORT", String.valueOf(management));
         builder.environment().put("XHS_DEMO_ENABLED", "true");
         builder.environment().remove("JUSTONEAPI_TOKEN");
         builder.environment().putAll(env);

@@ -18,12 +18,14 @@ import org.junit.jupiter.api.Test;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.xhsgraph.support.Fixtures;
 import com.xhsgraph.support.GraphQLClient;
+import com.xhsgraph.support.Management;
 import com.xhsgraph.support.UpstreamStub;
 
 import io.quarkiverse.wiremock.devservice.ConnectWireMock;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 
 /**
  * Black-box tests of the packaged application (the jar, or the native executable with {@code -Dnative}): only HTTP
@@ -53,12 +55,14 @@ class PackagedApplicationIT {
                 json(Fixtures.replyPage(note, comment, List.of(id("65bf6392", 1001), id("65bf6392", 1002)), false,
                         "")));
 
-        JsonPath lazy = GraphQLClient.post("query($id: String!) { user(id: $id) { id xhsId } }",
-                Map.of("id", user)).jsonPath();
+        JsonPath lazy = GraphQLClient
+                .postAs(GraphQLClient.ADMIN_KEY, "query($id: String!) { user(id: $id) { id xhsId } }",
+                        Map.of("id", user))
+                .jsonPath();
         assertThat(lazy.getString("data.user.xhsId")).isEqualTo(user);
         assertThat(upstream.totalCalls()).isZero();
 
-        JsonPath nested = GraphQLClient.post("""
+        JsonPath nested = GraphQLClient.postAs(GraphQLClient.ADMIN_KEY, """
                 query($id: String!) {
                   user(id: $id) { notes(first: 1, maxAge: 0) { nodes { title comments(first: 1, maxAge: 0) {
                     nodes { content replies(first: 2, maxAge: 0) { nodes { content replyTo { xhsId } } } } } } } }
@@ -77,8 +81,10 @@ class PackagedApplicationIT {
         String user = id("5c2f338a", 1002);
         upstream.user(user, json(Fixtures.error(601, "balance")));
 
-        JsonPath body = GraphQLClient.post("query($id: String!) { user(id: $id, maxAge: 0) { nickname } }",
-                Map.of("id", user)).jsonPath();
+        JsonPath body = GraphQLClient
+                .postAs(GraphQLClient.ADMIN_KEY, "query($id: String!) { user(id: $id, maxAge: 0) { nickname } }",
+                        Map.of("id", user))
+                .jsonPath();
 
         assertThat(body.getString("errors[0].extensions.code")).isEqualTo("UPSTREAM_BALANCE_EXHAUSTED");
         assertThat(body.prettify()).doesNotContain(UpstreamStub.TOKEN).doesNotContain("Exception");
@@ -88,6 +94,7 @@ class PackagedApplicationIT {
     @Test
     void budgetsAndDryRuns() {
         JsonPath dryRun = given().contentType(ContentType.JSON).header("X-Upstream-Dry-Run", "true")
+                .header("Authorization", "Bearer " + GraphQLClient.ADMIN_KEY)
                 .body(Map.of("query", "{ user(id: \"%s\") { notes(first: 20) { nodes { title } } } }"
                         .formatted(id("5c2f338a", 1003))))
                 .when().post("/graphql").then().statusCode(200).extract().jsonPath();
@@ -96,14 +103,40 @@ class PackagedApplicationIT {
     }
 
     @Test
-    void healthMetricsAndGraphiqlAreServed() {
-        given().when().get("/q/health/started").then().statusCode(200);
-        given().when().get("/q/health/live").then().statusCode(200);
-        String ready = given().when().get("/q/health/ready").then().statusCode(200).extract().asString();
+    void withoutAValidKeyNothingRunsAndNothingIsSpent() {
+        String user = id("5c2f338a", 1004);
+        upstream.user(user, json(Fixtures.profile(user, 1)));
+        String query = "query($id: String!) { user(id: $id, maxAge: 0) { nickname } }";
+
+        Response none = given().contentType(ContentType.JSON).body(Map.of("query", query, "variables",
+                Map.of("id", user))).when().post("/graphql").then().extract().response();
+        Response forged = GraphQLClient.postAs("xhs_not-a-key-of-this-service-0000000000000", query,
+                Map.of("id", user));
+
+        for (Response refused : List.of(none, forged)) {
+            assertThat(refused.statusCode()).isEqualTo(401);
+            assertThat(refused.header("WWW-Authenticate")).startsWith("Bearer");
+            assertThat(refused.jsonPath().getString("errors[0].extensions.code")).isEqualTo("UNAUTHENTICATED");
+        }
+        given().when().get("/graphql/schema.graphql").then().statusCode(401);
+        assertThat(upstream.totalCalls()).isZero();
+    }
+
+    @Test
+    void healthAndMetricsLiveOnTheManagementPortAndGraphiqlIsServed() {
+        int management = Management.port();
+        given().port(management).when().get("/q/health/started").then().statusCode(200);
+        given().port(management).when().get("/q/health/live").then().statusCode(200);
+        String ready = given().port(management).when().get("/q/health/ready").then().statusCode(200).extract()
+                .asString();
         assertThat(ready).contains("UP").doesNotContain("justoneapi");
-        given().when().get("/q/metrics").then().statusCode(200);
+        given().port(management).when().get("/q/metrics").then().statusCode(200);
+        // not beside /graphql
+        given().when().get("/q/metrics").then().statusCode(404);
+        given().when().get("/q/health/ready").then().statusCode(404);
         given().redirects().follow(false).when().get("/q/graphql-ui").then().statusCode(302);
         given().when().get("/q/graphql-ui/?query=%7B%7D").then().statusCode(200);
-        given().when().get("/graphql/schema.graphql").then().statusCode(200);
+        given().header("Authorization", "Bearer " + GraphQLClient.ADMIN_KEY).when().get("/graphql/schema.graphql")
+                .then().statusCode(200);
     }
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import com.xhsgraph.support.Fixtures;
 import com.xhsgraph.support.GraphQLClient;
 import com.xhsgraph.support.GraphTestBase;
+import com.xhsgraph.support.Management;
 
 import io.quarkiverse.wiremock.devservice.ConnectWireMock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -47,7 +48,7 @@ class DatabaseDownTest extends GraphTestBase {
 
     @Test
     void queriesStillAnswerFromTheUpstreamAndReadinessReportsTheDatabaseDown() throws Exception {
-        given().when().get("/q/health/ready").then().statusCode(200);
+        Management.given().when().get("/q/health/ready").then().statusCode(200);
         upstream.user(USER_ID, json(Fixtures.profile(USER_ID, 77)));
 
         killDatabase();
@@ -62,9 +63,9 @@ class DatabaseDownTest extends GraphTestBase {
         assertThat(body.<String>getList("extensions.warnings.code"))
                 .contains("SNAPSHOT_UNAVAILABLE", "PERSISTENCE_FAILED");
 
-        String readiness = given().when().get("/q/health/ready").then().statusCode(503).extract().asString();
+        String readiness = Management.given().when().get("/q/health/ready").then().statusCode(503).extract().asString();
         assertThat(readiness).contains("DOWN");
-        given().when().get("/q/health/live").then().statusCode(200);
+        Management.given().when().get("/q/health/live").then().statusCode(200);
     }
 
     /** Stops the embedded PostgreSQL hard: the postmaster first, so that nothing reconnects, then every backend. */
@@ -93,7 +94,7 @@ class DatabaseDownTest extends GraphTestBase {
     /** Waits until the service has noticed: readiness reports the database down. */
     private static void awaitReadinessDown() throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (given().when().get("/q/health/ready").statusCode() != 503) {
+        while (Management.given().when().get("/q/health/ready").statusCode() != 503) {
             assertThat(System.nanoTime()).as("readiness reports the database down").isLessThan(deadline);
             Thread.sleep(50);
         }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import com.xhsgraph.support.Fixtures;
 import com.xhsgraph.support.GraphQLClient;
 import com.xhsgraph.support.GraphTestBase;
+import com.xhsgraph.support.Management;
 
 import io.quarkiverse.wiremock.devservice.ConnectWireMock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -74,7 +75,7 @@ class SnapshotBatchingTest extends GraphTestBase {
     }
 
     private static double reads() {
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = Management.given().when().get("/q/metrics").then().statusCode(200).extract().asString();
         Matcher m = READS.matcher(metrics);
         double total = 0;
         while (m.find()) {

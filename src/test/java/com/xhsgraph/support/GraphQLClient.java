@@ -16,10 +16,21 @@ public final class GraphQLClient {
         return post(query, Map.of());
     }
 
+    /** The admin key the test profile makes valid at start-up ({@code xhs.access.admin-key}). */
+    public static final String ADMIN_KEY = "xhs_test-admin-key-0123456789abcdef0123456789";
+
     public static Response post(String query, Map<String, Object> variables) {
         return given().contentType(ContentType.JSON)
                 .body(Map.of("query", query, "variables", variables))
                 .when().post("/graphql")
                 .then().statusCode(200).extract().response();
+    }
+
+    /** Posts as the client holding {@code key}; any status. */
+    public static Response postAs(String key, String query, Map<String, Object> variables) {
+        return given().contentType(ContentType.JSON).header("Authorization", "Bearer " + key)
+                .body(Map.of("query", query, "variables", variables))
+                .when().post("/graphql")
+                .then().extract().response();
     }
 }

@@ -16,7 +16,9 @@ import jakarta.json.spi.JsonProvider;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InjectableContext;
 import io.quarkus.arc.ManagedContext;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.graphql.execution.ExecutionResponse;
 import io.smallrye.graphql.execution.ExecutionResponseWriter;
 import io.smallrye.graphql.execution.ExecutionService;
@@ -46,10 +48,13 @@ public class GraphQLExecutor {
 
     private final ExecutionService executionService;
     private final CurrentVertxRequest currentVertxRequest;
+    private final CurrentIdentityAssociation identities;
 
-    GraphQLExecutor(ExecutionService executionService, CurrentVertxRequest currentVertxRequest) {
+    GraphQLExecutor(ExecutionService executionService, CurrentVertxRequest currentVertxRequest,
+            CurrentIdentityAssociation identities) {
         this.executionService = executionService;
         this.currentVertxRequest = currentVertxRequest;
+        this.identities = identities;
     }
 
     /**
@@ -69,6 +74,13 @@ public class GraphQLExecutor {
         ctx.addEndHandler(ended -> requestContext.destroy(state));
         try {
             currentVertxRequest.setCurrent(ctx);
+            // the identity Quarkus Security established for the request, for @RolesAllowed on resolvers (as
+            // SmallRye's own handler does)
+            if (ctx.user() instanceof QuarkusHttpUser user) {
+                identities.setIdentity(user.getSecurityIdentity());
+            } else {
+                identities.setIdentity(QuarkusHttpUser.getSecurityIdentity(ctx, null));
+            }
             started.run();
             JsonObjectBuilder input = JSONP.createObjectBuilder().add("query", query);
             if (operationName != null) {

@@ -1,5 +1,6 @@
 package com.xhsgraph.graphql.gate;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,13 +19,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.xhsgraph.config.XhsConfig;
 import com.xhsgraph.graphql.ErrorCode;
 import com.xhsgraph.graphql.execution.GraphQLExecutor;
+import com.xhsgraph.service.BudgetService;
 import com.xhsgraph.service.fetch.RequestCost;
 import com.xhsgraph.service.fetch.TimeSource;
+import com.xhsgraph.service.model.BudgetExceededException;
+import com.xhsgraph.service.model.BudgetStatus;
+import com.xhsgraph.service.model.ClientData;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.arc.ClientProxy;
 import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -71,10 +79,17 @@ public class GraphQLEndpoint {
     private final ObjectMapper json;
     private final RequestReader reader;
     private final TimeSource time;
+    private final RequestClients clients;
+    private final PersistedDocuments documents;
+    private final BudgetService budgets;
 
     GraphQLEndpoint(XhsConfig config, QueryPlanner planner, QueryAdmission admission, GraphQLExecutor executor,
-            RequestCost cost, MeterRegistry metrics, ObjectMapper json, TimeSource time) {
+            RequestCost cost, MeterRegistry metrics, ObjectMapper json, TimeSource time, RequestClients clients,
+            PersistedDocuments documents, BudgetService budgets) {
         this.time = time;
+        this.clients = clients;
+        this.documents = documents;
+        this.budgets = budgets;
         this.config = config;
         this.planner = planner;
         this.admission = admission;
@@ -107,6 +122,36 @@ public class GraphQLEndpoint {
             respond(ctx, bad.status, contentType, error(bad.getMessage(), ErrorCode.BAD_REQUEST, Map.of()));
             return;
         }
+        ClientData client = clients.of(ctx);
+        if (client == null) {
+            respond(ctx, 401, contentType, error("An API key (Authorization: Bearer xhs_...) is needed",
+                    ErrorCode.UNAUTHENTICATED, Map.of()), "www-authenticate", "Bearer realm=\"xhs-graph\"");
+            return;
+        }
+        String origin = ctx.request().getHeader("origin");
+        if (origin != null && !client.allowsOrigin(origin)) {
+            respond(ctx, 403, contentType, error("The key of this client may not be used from " + origin,
+                    ErrorCode.FORBIDDEN, Map.of()));
+            return;
+        }
+        Context requestContext = Vertx.currentContext();
+        Uni.createFrom().deferred(() -> documents.resolve(request, client)).subscribe().with(
+                resolved -> onContext(requestContext,
+                        () -> planAndRun(ctx, arrived, arrivedAt, resolved, client, contentType)),
+                failure -> onContext(requestContext, () -> {
+                    if (failure instanceof PersistedDocuments.Refused refused) {
+                        respond(ctx, refused.status, contentType,
+                                error(refused.getMessage(), refused.code, Map.of()));
+                    } else {
+                        Log.error("Could not look a persisted query up", failure);
+                        respond(ctx, 503, contentType, error("Persisted queries cannot be read now; send the query",
+                                ErrorCode.PERSISTED_QUERY_NOT_SUPPORTED, Map.of()), "retry-after", "5");
+                    }
+                }));
+    }
+
+    private void planAndRun(RoutingContext ctx, long arrived, Instant arrivedAt, GraphQLRequest request,
+            ClientData client, String contentType) {
         QueryPlanner.Plan plan;
         try {
             plan = planner.plan(request);
@@ -117,7 +162,7 @@ public class GraphQLEndpoint {
         } catch (RuntimeException e) {
             if (e instanceof GraphQLError) {
                 // variables that do not fit the operation: execution reports them before it resolves anything
-                execute(ctx, arrived, arrivedAt, request, contentType);
+                execute(ctx, arrived, arrivedAt, request, contentType, null);
                 return;
             }
             Log.error("Could not plan a GraphQL request", e);
@@ -126,7 +171,7 @@ public class GraphQLEndpoint {
         }
         if (plan instanceof QueryPlanner.Invalid) {
             // execution reports the syntax or validation errors and resolves nothing
-            execute(ctx, arrived, arrivedAt, request, contentType);
+            execute(ctx, arrived, arrivedAt, request, contentType, null);
             return;
         }
         QueryPlanner.Valid valid = (QueryPlanner.Valid) plan;
@@ -139,10 +184,66 @@ public class GraphQLEndpoint {
         if (overBudgetOrDryRun(ctx, valid.estimate(), contentType)) {
             return;
         }
-        admission.admit(ctx, () -> execute(ctx, arrived, arrivedAt, request, contentType),
-                (refused, why) -> respond(refused, 503, contentType,
-                        error("The service is busy (" + why + "); try again shortly", ErrorCode.OVERLOADED, Map.of()),
-                        "retry-after", "1"));
+        Context requestContext = Vertx.currentContext();
+        budgets.reserve(client, valid.estimate().calls()).subscribe().with(
+                hold -> onContext(requestContext, () -> admission.admit(ctx,
+                        () -> execute(ctx, arrived, arrivedAt, request, contentType, hold),
+                        (refused, why) -> {
+                            release(hold);
+                            respond(refused, 503, contentType, error("The service is busy (" + why
+                                    + "); try again shortly", ErrorCode.OVERLOADED, Map.of()), "retry-after", "1");
+                        })),
+                failure -> onContext(requestContext, () -> {
+                    if (failure instanceof BudgetExceededException over) {
+                        metrics.counter("xhs.client.budget.rejections").increment();
+                        BudgetStatus status = over.status();
+                        rateLimitHeaders(ctx, status);
+                        respond(ctx, 429, contentType, error(over.getMessage(), ErrorCode.CLIENT_BUDGET_EXCEEDED,
+                                Map.of("estimatedCalls", over.estimate(), "remaining", status.remaining(),
+                                        "resetAt", status.resetAt().toString())),
+                                "retry-after", String.valueOf(Math.max(1,
+                                        Duration.between(time.now(), status.resetAt()).toSeconds())));
+                    } else if (clients.failOpen(client)) {
+                        Log.warnf("The budget of %s cannot be checked (%s); the service is open, the query runs",
+                                client.id(), failure.toString());
+                        admission.admit(ctx, () -> execute(ctx, arrived, arrivedAt, request, contentType, null),
+                                (refused, why) -> respond(refused, 503, contentType, error("The service is busy ("
+                                        + why + "); try again shortly", ErrorCode.OVERLOADED, Map.of()),
+                                        "retry-after", "1"));
+                    } else {
+                        Log.errorf("The budget of %s cannot be checked: %s", client.id(), failure.toString());
+                        respond(ctx, 503, contentType, error("The client's budget cannot be checked now; nothing was "
+                                + "spent; try again shortly", ErrorCode.BUDGET_UNAVAILABLE, Map.of()),
+                                "retry-after", "5");
+                    }
+                }));
+    }
+
+    /** Runs {@code work} on the request's Vert.x context (callbacks of the database may come on another). */
+    private static void onContext(Context context, Runnable work) {
+        if (context == null || Vertx.currentContext() == context) {
+            work.run();
+        } else {
+            context.runOnContext(ignored -> work.run());
+        }
+    }
+
+    private void release(BudgetService.Hold hold) {
+        budgets.charge(hold, Map.of()).subscribe().with(ignored -> {
+        }, failure -> Log.warnf("Could not release a budget reservation of %s: %s", hold.client().id(),
+                failure.toString()));
+    }
+
+    /** The client's standing in GitHub's shape: limit, remaining, used, and the reset as epoch seconds. */
+    private static void rateLimitHeaders(RoutingContext ctx, BudgetStatus status) {
+        if (ctx.response().headWritten()) {
+            return;
+        }
+        ctx.response().putHeader("X-RateLimit-Limit", String.valueOf(status.limit()))
+                .putHeader("X-RateLimit-Remaining", String.valueOf(status.remaining()))
+                .putHeader("X-RateLimit-Used", String.valueOf(status.used()))
+                .putHeader("X-RateLimit-Reset", String.valueOf(status.resetAt().getEpochSecond()))
+                .putHeader("X-RateLimit-Resource", "upstream-calls");
     }
 
     /** Answers an over-budget query or a dry run itself; false when the query may run. */
@@ -174,8 +275,9 @@ public class GraphQLEndpoint {
     }
 
     private void execute(RoutingContext ctx, long arrived, Instant arrivedAt, GraphQLRequest request,
-            String contentType) {
+            String contentType, BudgetService.Hold hold) {
         RequestCost[] requestCost = new RequestCost[1];
+        Context requestContext = Vertx.currentContext();
         executor.execute(ctx, request.query(), request.operationName(), reader.write(request.variables()),
                 reader.write(request.extensions()),
                 () -> {
@@ -190,15 +292,42 @@ public class GraphQLEndpoint {
                             .publishPercentileHistogram()
                             .register(metrics).record(System.nanoTime() - arrived, TimeUnit.NANOSECONDS);
                     JsonObject body = withExtensions(result.body(), totals, requestCost[0].warnings());
-                    if (!ctx.response().ended() && !ctx.response().closed()) {
-                        ctx.response().setStatusCode(200).putHeader("content-type", contentType + "; charset=utf-8")
-                                .end(body.toString());
-                    }
+                    charged(hold, requestCost[0], requestContext, status -> {
+                        if (!ctx.response().ended() && !ctx.response().closed()) {
+                            if (status != null) {
+                                rateLimitHeaders(ctx, status);
+                            }
+                            ctx.response().setStatusCode(200)
+                                    .putHeader("content-type", contentType + "; charset=utf-8").end(body.toString());
+                        }
+                    });
                 },
                 failure -> {
                     Log.error("GraphQL execution failed", failure);
-                    respond(ctx, 500, contentType, error("Internal error", ErrorCode.INTERNAL, Map.of()));
+                    charged(hold, requestCost[0], requestContext, status -> respond(ctx, 500, contentType,
+                            error("Internal error", ErrorCode.INTERNAL, Map.of())));
                 });
+    }
+
+    /**
+     * Charges the client what the request caused and gives its reservation back, then hands where the client stands
+     * (null when unknown) to {@code then}, on the request's context. A charge that cannot be written is logged; the
+     * reservation then runs out by itself.
+     */
+    private void charged(BudgetService.Hold hold, RequestCost requestCost, Context context,
+            java.util.function.Consumer<BudgetStatus> then) {
+        if (hold == null) {
+            then.accept(null);
+            return;
+        }
+        Map<String, long[]> byEndpoint = requestCost == null ? Map.of() : requestCost.byEndpoint();
+        budgets.charge(hold, byEndpoint).subscribe().with(
+                status -> onContext(context, () -> then.accept(status)),
+                failure -> onContext(context, () -> {
+                    Log.errorf("Could not charge %s for %s: %s", hold.client().id(), byEndpoint.keySet(),
+                            failure.toString());
+                    then.accept(null);
+                }));
     }
 
     /** The response object with {@code extensions.upstream} and, when there are any, {@code extensions.warnings}. */
@@ -220,8 +349,38 @@ public class GraphQLEndpoint {
                     .add("message", w.message())));
             extensions.add("warnings", list);
         }
-        return JSONP.createObjectBuilder(body).add("extensions", extensions).build();
+        JsonObjectBuilder answer = JSONP.createObjectBuilder(body).add("extensions", extensions);
+        if (body.containsKey("errors") && body.get("errors").getValueType() == JsonValue.ValueType.ARRAY) {
+            answer.add("errors", withApiCodes(body.getJsonArray("errors")));
+        }
+        return answer.build();
     }
+
+    /**
+     * The errors with the API's codes where Quarkus Security refused a field ({@code @RolesAllowed}): SmallRye names
+     * those after the exception ({@code forbidden}, {@code unauthorized}).
+     */
+    private static JsonArrayBuilder withApiCodes(jakarta.json.JsonArray errors) {
+        JsonArrayBuilder list = JSONP.createArrayBuilder();
+        for (JsonValue value : errors) {
+            if (value instanceof JsonObject error && error.get("extensions") instanceof JsonObject ext
+                    && ext.get("code") instanceof jakarta.json.JsonString code
+                    && SECURITY_CODES.containsKey(code.getString())) {
+                ErrorCode api = SECURITY_CODES.get(code.getString());
+                list.add(JSONP.createObjectBuilder(error)
+                        .add("message", api == ErrorCode.FORBIDDEN
+                                ? "Only admins may ask for this field"
+                                : "An API key or a bearer token is needed for this field")
+                        .add("extensions", JSONP.createObjectBuilder(ext).add("code", api.name())));
+            } else {
+                list.add(value);
+            }
+        }
+        return list;
+    }
+
+    private static final Map<String, ErrorCode> SECURITY_CODES = Map.of("forbidden", ErrorCode.FORBIDDEN,
+            "unauthorized", ErrorCode.UNAUTHENTICATED);
 
     /**
      * The media type of the answer, from {@code Accept}: the GraphQL-over-HTTP type unless only {@code application/json}

@@ -36,6 +36,9 @@ final class RequestReader {
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 
+    /** The request extension of a persisted query: {@code {"version": 1, "sha256Hash": "..."}}. */
+    static final String PERSISTED_QUERY = "persistedQuery";
+
     static final int MAX_NESTING = 64;
     static final int MAX_NUMBER_LENGTH = 64;
 
@@ -73,17 +76,19 @@ final class RequestReader {
         if (root == null || !root.isObject()) {
             throw new BadRequest(400, "The body must be a JSON object with a `query`");
         }
-        return new GraphQLRequest(text(root, "query", true), text(root, "operationName", false),
-                object(root.get("variables"), "variables"), object(root.get("extensions"), "extensions"), false);
+        Map<String, Object> extensions = object(root.get("extensions"), "extensions");
+        return new GraphQLRequest(text(root, "query", !extensions.containsKey(PERSISTED_QUERY)),
+                text(root, "operationName", false), object(root.get("variables"), "variables"), extensions, false);
     }
 
     private GraphQLRequest fromParameters(RoutingContext ctx) {
         String query = single(ctx, "query");
-        if (query == null || query.isBlank()) {
+        Map<String, Object> extensions = parameterObject(ctx, "extensions");
+        if ((query == null || query.isBlank()) && !extensions.containsKey(PERSISTED_QUERY)) {
             throw new BadRequest(400, "A GET request needs a `query` parameter");
         }
-        return new GraphQLRequest(query, single(ctx, "operationName"), parameterObject(ctx, "variables"),
-                parameterObject(ctx, "extensions"), true);
+        return new GraphQLRequest(query == null || query.isBlank() ? null : query, single(ctx, "operationName"),
+                parameterObject(ctx, "variables"), extensions, true);
     }
 
     private static String single(RoutingContext ctx, String name) {

@@ -44,6 +44,8 @@ public class RequestCost {
     private final AtomicInteger savedBySingleFlight = new AtomicInteger();
     private final AtomicInteger savedBySnapshots = new AtomicInteger();
     private final Map<String, Warning> warnings = new ConcurrentSkipListMap<>();
+    /** Calls and billed calls per endpoint path, for the client's budget and usage. */
+    private final Map<String, long[]> byEndpoint = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** When the request arrived ({@link System#nanoTime()}). */
     public long arrivedNanos() {
@@ -70,6 +72,12 @@ public class RequestCost {
         if (attempt.billed()) {
             billed.incrementAndGet();
         }
+        byEndpoint.compute(attempt.endpoint().path(), (path, counts) -> {
+            long[] c = counts == null ? new long[2] : counts;
+            c[0]++;
+            c[1] += attempt.billed() ? 1 : 0;
+            return c;
+        });
         if (attempt.attempt() > 1) {
             retries.incrementAndGet();
         }
@@ -92,6 +100,13 @@ public class RequestCost {
 
     public List<Warning> warnings() {
         return List.copyOf(warnings.values());
+    }
+
+    /** Calls and billed calls per endpoint path ({@code [calls, billed]}), a copy. */
+    public Map<String, long[]> byEndpoint() {
+        Map<String, long[]> copy = new java.util.TreeMap<>();
+        byEndpoint.forEach((path, counts) -> copy.put(path, counts.clone()));
+        return copy;
     }
 
     public Totals totals() {
