@@ -4,6 +4,8 @@ wrk.method = "POST"
 wrk.body = file:read("*a")
 file:close()
 wrk.headers["Content-Type"] = "application/json"
+-- a client's key: every request is reserved against and charged to its budget, as in production
+wrk.headers["Authorization"] = "Bearer " .. os.getenv("BENCH_KEY")
 
 local errors = 0
 response = function(status, headers, body)

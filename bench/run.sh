@@ -3,7 +3,7 @@
 # latency), drives it with wrk, and prints requests per second, p50/p99 latency, upstream calls per query and the
 # service's peak RSS for each scenario.
 #
-#   bench/run.sh                 all scenarios (about 12 minutes: the JIT needs a minute and a half of load to settle)
+#   bench/run.sh                 all scenarios (about 14 minutes: the JIT needs a minute and a half of load to settle)
 #   DURATION=30s CONNECTIONS=20 JVM_OPTS="-Xmx256m" bench/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,7 +17,11 @@ CONNECTIONS=${CONNECTIONS:-20}
 JVM_OPTS=${JVM_OPTS:--Xms192m -Xmx192m -Xmn128m -XX:SurvivorRatio=2 -XX:+UseParallelGC -XX:ParallelGCThreads=2 -XX:-UseAdaptiveSizePolicy -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:MaxDirectMemorySize=64m -Dio.netty.allocator.maxOrder=8}
 FAKE_PORT=18090
 SERVICE_PORT=18080
+MANAGEMENT_PORT=18081
 USER_ID=5c2f338a000000000701e1c6
+# the benchmark's client: an admin key with a budget no run exhausts
+BENCH_KEY=xhs_bench-key-0000000000000000000000000000
+export BENCH_KEY
 WORK=target/bench
 mkdir -p "$WORK"
 
@@ -35,6 +39,13 @@ JSON
 cat > "$WORK/nested.json" <<JSON
 {"query":"{ user(id: \"$USER_ID\") { notes(first: 5) { nodes { xhsId title comments(first: 5) { nodes { content likeCount replies(first: 5) { nodes { content replyTo { xhsId } } } } } } } } }"}
 JSON
+# the query of "pay only for what is unknown": over the real reply mix, replies cost calls only past the inline previews
+cat > "$WORK/mix.json" <<JSON
+{"query":"{ user(id: \"$USER_ID\") { notes(first: 5) { nodes { comments(first: 10) { nodes { replies(first: 2) { nodes { content } } } } } } } }"}
+JSON
+cat > "$WORK/mix-maxage0.json" <<JSON
+{"query":"{ user(id: \"$USER_ID\", maxAge: 0) { nickname notes(first: 5, maxAge: 0) { nodes { comments(first: 10, maxAge: 0) { nodes { replies(first: 2, maxAge: 0) { nodes { content } } } } } } } }"}
+JSON
 
 FAKE_PID=""
 SERVICE_PID=""
@@ -45,9 +56,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-start_fake() {
+start_fake() { # $1 latency in ms, $2 world: uniform (12 replies a comment, no previews) or mix (real reply mix)
     [ -n "$FAKE_PID" ] && { kill "$FAKE_PID"; wait "$FAKE_PID" 2>/dev/null || true; }
-    java -Xmx256m -Dsun.net.httpserver.nodelay=true -cp "$CP" com.xhsgraph.bench.FakeUpstream $FAKE_PORT "$1" > "$WORK/fake.log" 2>&1 &
+    java -Xmx256m -Dsun.net.httpserver.nodelay=true -cp "$CP" com.xhsgraph.bench.FakeUpstream $FAKE_PORT "$1" "${2:-uniform}" > "$WORK/fake.log" 2>&1 &
     FAKE_PID=$!
     for _ in $(seq 50); do curl -sf "http://127.0.0.1:$FAKE_PORT/stats" >/dev/null && return; sleep 0.2; done
     echo "fake upstream did not start"; cat "$WORK/fake.log"; exit 1
@@ -58,13 +69,13 @@ start_service() { # $1: snapshots enabled (true/false)
     RUN_DIR="$PWD/$WORK/run-$(date +%s%N)"
     mkdir -p "$RUN_DIR"
     (cd "$RUN_DIR" && exec env JUSTONEAPI_BASE_URL="http://127.0.0.1:$FAKE_PORT" JUSTONEAPI_TOKEN=bench-token \
-        QUARKUS_HTTP_PORT=$SERVICE_PORT QUARKUS_LOG_LEVEL=WARN \
+        QUARKUS_HTTP_PORT=$SERVICE_PORT QUARKUS_MANAGEMENT_PORT=$MANAGEMENT_PORT QUARKUS_LOG_LEVEL=WARN \
         XHS_SNAPSHOTS_ENABLED="$1" XHS_UPSTREAM_MAX_CONCURRENCY=64 \
         XHS_UPSTREAM_RATE_LIMIT_PER_SECOND=1000000 XHS_UPSTREAM_RATE_LIMIT_BURST=100000 \
-        XHS_GRAPH_MAX_UPSTREAM_CALLS=1000 \
+        XHS_GRAPH_MAX_UPSTREAM_CALLS=1000 XHS_ADMIN_KEY=$BENCH_KEY XHS_ACCESS_ADMIN_DAILY_BUDGET=2000000000 \
         java $JVM_OPTS -jar "$OLDPWD/target/quarkus-app/quarkus-run.jar" > "$RUN_DIR/service.log" 2>&1) &
     SERVICE_PID=$!
-    for _ in $(seq 150); do curl -sf "http://127.0.0.1:$SERVICE_PORT/q/health/ready" >/dev/null && return; sleep 0.2; done
+    for _ in $(seq 150); do curl -sf "http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready" >/dev/null && return; sleep 0.2; done
     echo "service did not start"; tail -50 "$RUN_DIR/service.log"; exit 1
 }
 
@@ -73,7 +84,8 @@ reset_calls() { curl -s -X POST "http://127.0.0.1:$FAKE_PORT/stats" >/dev/null; 
 peak_rss_mb() { awk '/VmHWM/ { printf "%d", $2 / 1024 }' "/proc/$SERVICE_PID/status"; }
 
 run() { # $1 label, $2 body file
-    curl -s -o /dev/null -H 'Content-Type: application/json' --data @"$2" "http://127.0.0.1:$SERVICE_PORT/graphql"
+    curl -s -o /dev/null -H 'Content-Type: application/json' -H "Authorization: Bearer $BENCH_KEY" --data @"$2" \
+        "http://127.0.0.1:$SERVICE_PORT/graphql"
     BENCH_BODY="$2" wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s bench/post.lua "http://127.0.0.1:$SERVICE_PORT/graphql" >/dev/null
     reset_calls
     local out
@@ -86,9 +98,22 @@ run() { # $1 label, $2 body file
         "$(awk -v c="$calls" -v r="$requests" 'BEGIN { printf "%.3f", (r > 0 ? c / r : 0) }')" "$(peak_rss_mb)"
 }
 
+# what the budget gate reserves for a query before it runs: its worst case, the calls of a service that knew nothing
+estimate() { curl -s -H 'Content-Type: application/json' -H 'X-Upstream-Dry-Run: true' \
+    -H "Authorization: Bearer $BENCH_KEY" --data @"$1" \
+    "http://127.0.0.1:$SERVICE_PORT/graphql" | sed 's/.*"estimatedCalls":\([0-9]*\).*/\1/'; }
+
+once() { # $1 label, $2 body file: one query on a cold service, its calls next to the worst case
+    reset_calls
+    curl -s -o /dev/null -H 'Content-Type: application/json' -H "Authorization: Bearer $BENCH_KEY" --data @"$2" \
+        "http://127.0.0.1:$SERVICE_PORT/graphql"
+    printf '%-58s upstream_calls=%s estimated_calls=%s\n' "$1" "$(upstream_calls)" "$(estimate "$2")"
+}
+
 burst() { # $1 label, $2 body file, $3 concurrent requests: all fired at once, upstream calls counted
     reset_calls
-    seq "$3" | xargs -P "$3" -I{} curl -s -o /dev/null -H 'Content-Type: application/json' --data @"$2" \
+    seq "$3" | xargs -P "$3" -I{} curl -s -o /dev/null -H 'Content-Type: application/json' \
+        -H "Authorization: Bearer $BENCH_KEY" --data @"$2" \
         "http://127.0.0.1:$SERVICE_PORT/graphql"
     printf '%-58s concurrent_queries=%s upstream_calls=%s peak_rss_mb=%s\n' "$1" "$3" "$(upstream_calls)" "$(peak_rss_mb)"
 }
@@ -111,3 +136,11 @@ run "0 ms upstream, fresh snapshots, shallow" "$WORK/shallow.json"
 start_fake 50
 start_service true
 burst "50 ms upstream, 100 identical nested queries at once" "$WORK/nested.json" 100
+
+start_fake 50 mix
+start_service false
+once "50 ms upstream, real reply mix, one query" "$WORK/mix.json"
+run "50 ms upstream, real reply mix, snapshots bypassed" "$WORK/mix.json"
+start_service true
+once "50 ms upstream, real reply mix, maxAge 0, one query" "$WORK/mix-maxage0.json"
+burst "50 ms upstream, real reply mix, 50 identical maxAge 0 queries" "$WORK/mix-maxage0.json" 50

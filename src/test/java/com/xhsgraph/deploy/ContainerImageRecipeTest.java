@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * What can be checked of the container recipes without a Docker engine: pinned base images, a non-root user, port
- * 8080, the production build, the fast-jar layout, and a build context that carries only sources.
+ * What can be checked of the container recipes without a Docker engine: pinned base images, a non-root user, ports
+ * 8080 and 9000 (management), the production build, the fast-jar layout, and a build context that carries only sources.
  */
 class ContainerImageRecipeTest {
 
@@ -38,7 +38,7 @@ class ContainerImageRecipeTest {
             lastUser = user.group(1);
         }
         assertThat(lastUser).as("runs as a numeric non-root user").matches("[1-9][0-9]*");
-        assertThat(dockerfile).containsPattern("(?m)^EXPOSE 8080$");
+        assertThat(dockerfile).containsPattern("(?m)^EXPOSE 8080 9000$");
         assertThat(dockerfile).contains("-Dprod").contains("./mvnw");
     }
 

@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import com.xhsgraph.support.Management;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -79,11 +80,16 @@ class KubernetesManifestsTest {
         JsonNode app = ofKind(render(overlay), "Deployment").get(0).at("/spec/template/spec/containers/0");
         assertThat(app.at("/ports/0/containerPort").asInt()).isEqualTo(8080);
         assertThat(app.at("/ports/0/name").asText()).isEqualTo("http");
+        // health and metrics live on the management interface of a packaged application (its default port)
+        assertThat(app.at("/ports/1/containerPort").asInt()).isEqualTo(9000);
+        assertThat(app.at("/ports/1/name").asText()).isEqualTo("management");
+        JsonNode deployment = ofKind(render(overlay), "Deployment").get(0);
+        assertThat(deployment.at("/spec/template/metadata/annotations/prometheus.io~1port").asText()).isEqualTo("9000");
         for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
             String path = app.at("/" + probe + "/httpGet/path").asText();
-            assertThat(app.at("/" + probe + "/httpGet/port").asText()).isEqualTo("http");
+            assertThat(app.at("/" + probe + "/httpGet/port").asText()).isEqualTo("management");
             assertThat(path).startsWith("/q/health/");
-            given().when().get(path).then().statusCode(200);
+            Management.given().when().get(path).then().statusCode(200);
         }
     }
 
