@@ -29,6 +29,27 @@ public interface XhsConfig {
     /** Who may spend: API keys, OIDC tokens, the anonymous client, daily budgets. */
     Access access();
 
+    /** The keys that sign cursors. */
+    Cursors cursors();
+
+    interface Cursors {
+        /**
+         * Secrets that sign cursors (environment variable {@code XHS_CURSORS_KEYS}, comma-separated, each at least 32
+         * characters): the first signs, all verify. To rotate, put a new key first and remove the old one after the
+         * grace period you grant to cursors clients still hold. Unset: keys are generated and shared through
+         * PostgreSQL, and rotate by themselves.
+         */
+        Optional<java.util.List<String>> keys();
+
+        /** When keys are generated: how often a new key starts signing. */
+        @WithDefault("30d")
+        Duration rotation();
+
+        /** When keys are generated: how long a key still verifies after a newer one has replaced it. */
+        @WithDefault("7d")
+        Duration grace();
+    }
+
     interface Upstream {
         /**
          * Base URL of Just One API (environment variable {@code JUSTONEAPI_BASE_URL}). prod-global
@@ -138,6 +159,13 @@ public interface XhsConfig {
          */
         @WithDefault("32")
         int maxConcurrentQueries();
+
+        /**
+         * Longest a request may take, from its arrival: past it the client gets DEADLINE_EXCEEDED (HTTP 504), no new
+         * upstream call starts for it, and the calls in flight finish and are stored for the next request.
+         */
+        @WithDefault("60s")
+        Duration requestTimeout();
 
         /** Longest a query waits for a slot before it is refused with OVERLOADED (HTTP 503). */
         @WithDefault("30s")

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletionException;
 import com.xhsgraph.service.model.InvalidInputException;
 import com.xhsgraph.service.model.NotFoundException;
 import com.xhsgraph.service.model.NotInSnapshotException;
+import com.xhsgraph.service.model.RequestCancelledException;
 import com.xhsgraph.service.model.UpstreamException;
 
 import io.quarkus.logging.Log;
@@ -60,6 +61,9 @@ public final class ApiError extends RuntimeException implements GraphQLError {
         }
         if (f instanceof InvalidInputException) {
             return new ApiError(ErrorCode.INVALID_ARGUMENT, f.getMessage());
+        }
+        if (f instanceof RequestCancelledException) {
+            return new ApiError(ErrorCode.DEADLINE_EXCEEDED, f.getMessage());
         }
         if (f instanceof NotInSnapshotException) {
             return new ApiError(ErrorCode.NOT_IN_SNAPSHOT, f.getMessage());

@@ -27,6 +27,16 @@ public enum ErrorCode {
     PERSISTED_QUERY_NOT_SUPPORTED,
     /** Only trusted documents run here, and this is not one (HTTP 403). Nothing was executed. */
     DOCUMENT_NOT_TRUSTED,
+    /**
+     * The document does not parse or validate against the schema, names an operation it does not have, or its variables
+     * do not fit it (HTTP 400 in application/graphql-response+json, 200 in application/json). Nothing was executed.
+     */
+    INVALID_QUERY,
+    /**
+     * The request ran past its deadline ({@code xhs.graph.request-timeout}); HTTP 504. Calls already made were stored
+     * and are served by the next request; no new one was started after the deadline.
+     */
+    DEADLINE_EXCEEDED,
     /** A malformed id, URL or cursor, or an argument out of range. Nothing was fetched. */
     INVALID_ARGUMENT,
     /** The upstream has no such user or note, or a comment is not stored yet. */

@@ -64,7 +64,7 @@ public class CommentService {
                 fetched = fetched.onFailure(CommentService::refused).recoverWithUni(() -> pipeline.get(start, maxAge));
             }
             return fetched.invoke(served -> requestCache.rememberComments(served.items()));
-        }, CommentData::xhsId);
+        }, CommentData::xhsId, pipeline.cursors());
     }
 
     /** The cursor of the first upstream page when a preview stood in for it; never sent upstream. */

@@ -64,7 +64,7 @@ public class NoteService {
         return new Pager<>(CallKey.commentPage(noteId, sort, null),
                 page -> pipeline.<Page<CommentData>>get(page, maxAge)
                         .invoke(served -> requestCache.rememberComments(served.items())),
-                CommentData::xhsId);
+                CommentData::xhsId, pipeline.cursors());
     }
 
     /** How many of the note's top-level comments are stored. */

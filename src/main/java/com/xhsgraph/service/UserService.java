@@ -56,7 +56,8 @@ public class UserService {
     /** A pager over the creator's notes, newest first after any pinned ones. */
     public Pager<NoteData> notes(String userId, Integer maxAge) {
         return new Pager<>(CallKey.notePage(userId, null), page -> pipeline.<Page<NoteData>>get(page, maxAge)
-                .invoke(served -> requestCache.rememberNotes(served.items())), NoteData::xhsId);
+                .invoke(served -> requestCache.rememberNotes(served.items())), NoteData::xhsId,
+                pipeline.cursors());
     }
 
     /** How many of the creator's notes are stored. */

@@ -159,15 +159,25 @@ class DemoIT {
                     .stream().findFirst().orElse(null));
             assertThat(driver.getPageSource()).contains("CreatorNotes");
             run.click();
-            String result = wait.until(d -> {
-                String text = String.valueOf(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
-                        "var r = document.querySelector('.graphiql-response'); return r ? r.innerText : '';"));
-                return text.contains("\"nodes\"") ? text : null;
-            });
+            String result;
+            try {
+                result = wait.until(d -> {
+                    String text = responsePane(d);
+                    return text.contains("\"nodes\"") ? text : null;
+                });
+            } catch (org.openqa.selenium.TimeoutException e) {
+                throw new AssertionError("GraphiQL showed no notes; its response pane reads: " + responsePane(driver),
+                        e);
+            }
             assertThat(result).contains("\"notes\"").contains("\"title\"").contains("是六金呀～");
         } finally {
             driver.quit();
             service.stop();
         }
+    }
+
+    private static String responsePane(WebDriver driver) {
+        return String.valueOf(((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "var r = document.querySelector('.graphiql-response'); return r ? r.innerText : '';"));
     }
 }

@@ -192,6 +192,32 @@ class ErrorCodesTest extends GraphTestBase {
     }
 
     @Test
+    void forgedAndAlteredCursorsAreInvalidAndCostNothing() {
+        upstream.notes(USER_ID, null, json(Fixtures.notePage(USER_ID, List.of(id("6a7e9ff6", 1)), true, true)));
+        String cursor = GraphQLClient.post("""
+                query($id: String!) { user(id: $id) { notes(first: 1) { pageInfo { endCursor } } } }
+                """, Map.of("id", USER_ID)).jsonPath().getString("data.user.notes.pageInfo.endCursor");
+        upstream.reset();
+        int dot = cursor.indexOf('.');
+        assertThat(dot).as("a signed cursor: payload.signature").isPositive();
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(cursor.substring(0, dot)),
+                java.nio.charset.StandardCharsets.UTF_8);
+        String tag = cursor.substring(dot + 1);
+        java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        String otherPage = b64.encodeToString(payload.replaceFirst("\"o\":\\d+", "\"o\":7").getBytes()) + "." + tag;
+        String unsigned = b64.encodeToString(payload.getBytes());
+        String resigned = unsigned + "." + b64.encodeToString(new byte[16]);
+        for (String forged : List.of(otherPage, unsigned, resigned, cursor + "x",
+                cursor.substring(0, cursor.length() - 1),
+                "x" + cursor)) {
+            assertError(GraphQLClient.post("""
+                    query($id: String!, $after: String) { user(id: $id) { notes(after: $after) { nodes { title } } } }
+                    """, Map.of("id", USER_ID, "after", forged)), "INVALID_ARGUMENT", List.of("user", "notes"));
+        }
+        assertThat(upstream.totalCalls()).isZero();
+    }
+
+    @Test
     void aBadGlobalIdIsInvalid() {
         assertError(GraphQLClient.post("""
                 query { node(id: "VXNlcjpub3QtaGV4") { id } }

@@ -71,7 +71,14 @@ public class GraphQLExecutor {
             activated = true;
         }
         InjectableContext.ContextState state = requestContext.getState();
-        ctx.addEndHandler(ended -> requestContext.destroy(state));
+        // destroyed when the execution has finished, not when the response ended: a request past its deadline or
+        // whose client went away still finishes (and stores) its calls in flight, in its own context
+        java.util.concurrent.atomic.AtomicBoolean destroyed = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable destroy = () -> {
+            if (destroyed.compareAndSet(false, true)) {
+                requestContext.destroy(state);
+            }
+        };
         try {
             currentVertxRequest.setCurrent(ctx);
             // the identity Quarkus Security established for the request, for @RolesAllowed on resolvers (as
@@ -91,17 +98,29 @@ public class GraphQLExecutor {
             executionService.executeAsync(input.build(), metadata(ctx, state), new ExecutionResponseWriter() {
                 @Override
                 public void write(ExecutionResponse response) {
-                    done.accept(new Result(response.getExecutionResultAsJsonObject(),
-                            !response.getExecutionResult().getErrors().isEmpty()));
+                    try {
+                        done.accept(new Result(response.getExecutionResultAsJsonObject(),
+                                !response.getExecutionResult().getErrors().isEmpty()));
+                    } finally {
+                        destroy.run();
+                    }
                 }
 
                 @Override
                 public void fail(Throwable failure) {
-                    failed.accept(failure);
+                    try {
+                        failed.accept(failure);
+                    } finally {
+                        destroy.run();
+                    }
                 }
             });
         } catch (RuntimeException e) {
-            failed.accept(e);
+            try {
+                failed.accept(e);
+            } finally {
+                destroy.run();
+            }
         } finally {
             if (activated) {
                 requestContext.deactivate();

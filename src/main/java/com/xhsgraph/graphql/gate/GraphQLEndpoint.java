@@ -39,6 +39,8 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
 import graphql.GraphQLError;
+import graphql.GraphQLException;
+import graphql.GraphqlErrorBuilder;
 import graphql.execution.AbortExecutionException;
 import graphql.language.OperationDefinition;
 
@@ -134,6 +136,26 @@ public class GraphQLEndpoint {
                     ErrorCode.FORBIDDEN, Map.of()));
             return;
         }
+        Deadline deadline = new Deadline();
+        ctx.put(Deadline.KEY, deadline);
+        long timeout = Math.max(1, config.graph().requestTimeout().toMillis());
+        long timer = ctx.vertx().setTimer(timeout, id -> {
+            deadline.cancel("the request ran past its deadline of " + timeout + " ms");
+            if (!ctx.response().ended() && !ctx.response().closed()) {
+                metrics.counter("xhs.graphql.requests.deadline").increment();
+                respond(ctx, 504, contentType, error("The request ran past its deadline of " + timeout + " ms; the "
+                        + "upstream calls it made are stored and serve the next request", ErrorCode.DEADLINE_EXCEEDED,
+                        Map.of("timeoutMillis", timeout)));
+            }
+        });
+        ctx.addEndHandler(ended -> {
+            ctx.vertx().cancelTimer(timer);
+            if (ended.failed()) {
+                // the connection closed before the response ended: the client went away
+                metrics.counter("xhs.graphql.requests.abandoned").increment();
+                deadline.cancel("its client disconnected");
+            }
+        });
         Context requestContext = Vertx.currentContext();
         Uni.createFrom().deferred(() -> documents.resolve(request, client)).subscribe().with(
                 resolved -> onContext(requestContext,
@@ -159,19 +181,23 @@ public class GraphQLEndpoint {
             respond(ctx, 400, contentType, error("The query selects too many fields or nests too deeply",
                     ErrorCode.BAD_REQUEST, Map.of()));
             return;
+        } catch (GraphQLException e) {
+            // variables that do not fit the operation, or an operation the document does not have
+            invalid(ctx, contentType, List.of(e instanceof GraphQLError error
+                    ? error
+                    : GraphqlErrorBuilder.newError().message(e.getMessage()).build()));
+            return;
         } catch (RuntimeException e) {
-            if (e instanceof GraphQLError) {
-                // variables that do not fit the operation: execution reports them before it resolves anything
-                execute(ctx, arrived, arrivedAt, request, contentType, null);
+            if (e instanceof GraphQLError error) {
+                invalid(ctx, contentType, List.of(error));
                 return;
             }
             Log.error("Could not plan a GraphQL request", e);
             respond(ctx, 500, contentType, error("Internal error", ErrorCode.INTERNAL, Map.of()));
             return;
         }
-        if (plan instanceof QueryPlanner.Invalid) {
-            // execution reports the syntax or validation errors and resolves nothing
-            execute(ctx, arrived, arrivedAt, request, contentType, null);
+        if (plan instanceof QueryPlanner.Invalid invalid) {
+            invalid(ctx, contentType, invalid.errors());
             return;
         }
         QueryPlanner.Valid valid = (QueryPlanner.Valid) plan;
@@ -187,7 +213,7 @@ public class GraphQLEndpoint {
         Context requestContext = Vertx.currentContext();
         budgets.reserve(client, valid.estimate().calls()).subscribe().with(
                 hold -> onContext(requestContext, () -> admission.admit(ctx,
-                        () -> execute(ctx, arrived, arrivedAt, request, contentType, hold),
+                        slot -> execute(ctx, arrived, arrivedAt, request, contentType, hold, slot),
                         (refused, why) -> {
                             release(hold);
                             respond(refused, 503, contentType, error("The service is busy (" + why
@@ -206,7 +232,7 @@ public class GraphQLEndpoint {
                     } else if (clients.failOpen(client)) {
                         Log.warnf("The budget of %s cannot be checked (%s); the service is open, the query runs",
                                 client.id(), failure.toString());
-                        admission.admit(ctx, () -> execute(ctx, arrived, arrivedAt, request, contentType, null),
+                        admission.admit(ctx, slot -> execute(ctx, arrived, arrivedAt, request, contentType, null, slot),
                                 (refused, why) -> respond(refused, 503, contentType, error("The service is busy ("
                                         + why + "); try again shortly", ErrorCode.OVERLOADED, Map.of()),
                                         "retry-after", "1"));
@@ -217,6 +243,62 @@ public class GraphQLEndpoint {
                                 "retry-after", "5");
                     }
                 }));
+    }
+
+    /**
+     * Answers a document that does not parse or validate, or whose variables do not fit it, without executing anything
+     * (a dry run included): the errors as graphql-java reports them, each with the code {@code INVALID_QUERY}, and no
+     * {@code data}; HTTP 400 in {@code application/graphql-response+json}, 200 in {@code application/json}, as the
+     * GraphQL-over-HTTP specification says.
+     */
+    private void invalid(RoutingContext ctx, String contentType, List<GraphQLError> errors) {
+        metrics.counter("xhs.graphql.requests.invalid").increment();
+        List<Map<String, Object>> list = new java.util.ArrayList<>();
+        for (GraphQLError e : errors) {
+            Map<String, Object> spec = new LinkedHashMap<>(e.toSpecification());
+            Map<String, Object> extensions = new LinkedHashMap<>();
+            if (spec.get("extensions") instanceof Map<?, ?> given) {
+                given.forEach((k, v) -> extensions.put(String.valueOf(k), v));
+            }
+            if (e.getErrorType() != null) {
+                extensions.putIfAbsent("classification", e.getErrorType().toString());
+            }
+            extensions.put("code", ErrorCode.INVALID_QUERY.name());
+            spec.put("extensions", extensions);
+            list.add(spec);
+        }
+        respond(ctx, GRAPHQL_RESPONSE.equals(contentType) ? 400 : 200, contentType, Map.of("errors", list));
+    }
+
+    /**
+     * Whether a request may still start upstream calls: cancelled when its deadline passes or its client disconnects,
+     * which stops the request's execution from starting new calls (those in flight finish and are stored).
+     */
+    static final class Deadline {
+        static final String KEY = "xhs.deadline";
+        private volatile String cancelled;
+        private volatile RequestCost running;
+
+        void running(RequestCost cost) {
+            running = cost;
+            if (cancelled != null) {
+                cost.cancel(cancelled);
+            }
+        }
+
+        void cancel(String why) {
+            if (cancelled == null) {
+                cancelled = why;
+            }
+            RequestCost cost = running;
+            if (cost != null) {
+                cost.cancel(why);
+            }
+        }
+
+        String cancelled() {
+            return cancelled;
+        }
     }
 
     /** Runs {@code work} on the request's Vert.x context (callbacks of the database may come on another). */
@@ -275,7 +357,16 @@ public class GraphQLEndpoint {
     }
 
     private void execute(RoutingContext ctx, long arrived, Instant arrivedAt, GraphQLRequest request,
-            String contentType, BudgetService.Hold hold) {
+            String contentType, BudgetService.Hold hold, Runnable slot) {
+        Deadline deadline = ctx.get(Deadline.KEY);
+        if (deadline != null && deadline.cancelled() != null) {
+            // past its deadline or its client gone while it waited: nothing runs
+            slot.run();
+            if (hold != null) {
+                release(hold);
+            }
+            return;
+        }
         RequestCost[] requestCost = new RequestCost[1];
         Context requestContext = Vertx.currentContext();
         executor.execute(ctx, request.query(), request.operationName(), reader.write(request.variables()),
@@ -283,8 +374,12 @@ public class GraphQLEndpoint {
                 () -> {
                     requestCost[0] = ClientProxy.unwrap(cost);
                     requestCost[0].arrived(arrived, arrivedAt);
+                    if (deadline != null) {
+                        deadline.running(requestCost[0]);
+                    }
                 },
                 result -> {
+                    slot.run();
                     RequestCost.Totals totals = requestCost[0].totals();
                     Timer.builder("xhs.graphql.requests").description("GraphQL requests, by outcome")
                             .tag("errors", String.valueOf(result.errors()))
@@ -303,6 +398,7 @@ public class GraphQLEndpoint {
                     });
                 },
                 failure -> {
+                    slot.run();
                     Log.error("GraphQL execution failed", failure);
                     charged(hold, requestCost[0], requestContext, status -> respond(ctx, 500, contentType,
                             error("Internal error", ErrorCode.INTERNAL, Map.of())));
@@ -417,6 +513,9 @@ public class GraphQLEndpoint {
 
     /** Ends the response with {@code body} as JSON; {@code headers} in name, value pairs. */
     void respond(RoutingContext ctx, int status, String contentType, Map<String, Object> body, String... headers) {
+        if (ctx.response().ended() || ctx.response().closed()) {
+            return;
+        }
         try {
             String text = json.writeValueAsString(body);
             ctx.response().setStatusCode(status).putHeader("content-type", contentType + "; charset=utf-8");

@@ -3,6 +3,7 @@ package com.xhsgraph.graphql.gate;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,7 +23,8 @@ import io.vertx.ext.web.RoutingContext;
  * A query in flight holds its whole execution state (every field's environment, context and result so far) until it
  * completes; a hundred nested queries arriving at once, all waiting for the same upstream pages, would otherwise fill
  * the heap. Waiting costs nothing but the request: its body is already read and checked, and no thread is held. A slot
- * is given back when the response has ended or its connection closed.
+ * is given back when the query's work has stopped, not when its response ended: a query past its deadline, or whose
+ * client went away, keeps its slot until its calls in flight have finished.
  */
 @ApplicationScoped
 public class QueryAdmission {
@@ -53,19 +55,22 @@ public class QueryAdmission {
     private static final class Waiting {
         final RoutingContext request;
         final Context context;
-        final Runnable start;
+        final Consumer<Runnable> start;
         final AtomicBoolean claimed = new AtomicBoolean();
         volatile long timer = -1;
 
-        Waiting(RoutingContext request, Context context, Runnable start) {
+        Waiting(RoutingContext request, Context context, Consumer<Runnable> start) {
             this.request = request;
             this.context = context;
             this.start = start;
         }
     }
 
-    /** Runs {@code start} when a slot is free (now, or later in arrival order), or calls {@code refusal}. */
-    public void admit(RoutingContext request, Runnable start, Refusal refusal) {
+    /**
+     * Runs {@code start} when a slot is free (now, or later in arrival order), or calls {@code refusal}. {@code start}
+     * gets the slot's release, to run once when its work has stopped.
+     */
+    public void admit(RoutingContext request, Consumer<Runnable> start, Refusal refusal) {
         if (tryAcquire()) {
             run(request, start);
             return;
@@ -89,15 +94,20 @@ public class QueryAdmission {
         drain();
     }
 
-    private void run(RoutingContext request, Runnable start) {
+    private void run(RoutingContext request, Consumer<Runnable> start) {
         AtomicBoolean released = new AtomicBoolean();
-        request.addEndHandler(ended -> {
+        Runnable release = () -> {
             if (released.compareAndSet(false, true)) {
                 running.decrementAndGet();
                 drain();
             }
-        });
-        start.run();
+        };
+        try {
+            start.accept(release);
+        } catch (RuntimeException e) {
+            release.run();
+            throw e;
+        }
     }
 
     private boolean tryAcquire() {

@@ -1,7 +1,12 @@
 package com.xhsgraph.graphql.gate;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -58,13 +63,12 @@ final class RequestReader {
         if (ctx.request().method() == HttpMethod.GET) {
             return fromParameters(ctx);
         }
-        String contentType = ctx.request().getHeader("content-type");
-        String body = ctx.body() == null ? null : ctx.body().asString();
+        String mediaType = mediaType(ctx.request().getHeader("content-type"));
+        String body = utf8(ctx.body() == null ? null : ctx.body().buffer());
         if (body == null || body.isBlank()) {
             throw new BadRequest(400, "The request has no body: send a JSON object with a `query`");
         }
-        if (contentType != null && contentType.toLowerCase().startsWith("application/graphql")
-                && !contentType.toLowerCase().startsWith("application/graphql-response+json")) {
+        if (GRAPHQL.equals(mediaType)) {
             return new GraphQLRequest(body, null, Map.of(), Map.of(), false);
         }
         JsonNode root;
@@ -79,6 +83,62 @@ final class RequestReader {
         Map<String, Object> extensions = object(root.get("extensions"), "extensions");
         return new GraphQLRequest(text(root, "query", !extensions.containsKey(PERSISTED_QUERY)),
                 text(root, "operationName", false), object(root.get("variables"), "variables"), extensions, false);
+    }
+
+    private static final String JSON = "application/json";
+    private static final String GRAPHQL = "application/graphql";
+
+    /**
+     * The media type of a POST body: {@code application/json} (or {@code application/graphql}, a bare document), in
+     * UTF-8; anything else is refused with 415 before the body is looked at.
+     */
+    private static String mediaType(String header) {
+        if (header == null || header.isBlank()) {
+            throw new BadRequest(415, "Say what the body is: Content-Type: application/json");
+        }
+        // a browser's fetch merges two spellings of the header into "application/json, application/json"
+        String type = null;
+        for (String value : header.split(",")) {
+            String one = singleMediaType(value);
+            if (type != null && !type.equals(one)) {
+                throw new BadRequest(415, "The Content-Type names two media types: " + header);
+            }
+            type = one;
+        }
+        return type;
+    }
+
+    private static String singleMediaType(String header) {
+        String[] parts = header.split(";");
+        String type = parts[0].strip().toLowerCase(Locale.ROOT);
+        if (!JSON.equals(type) && !GRAPHQL.equals(type)) {
+            throw new BadRequest(415, "Send the request as application/json, not " + type);
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String parameter = parts[i].strip();
+            int eq = parameter.indexOf('=');
+            if (eq > 0 && parameter.substring(0, eq).strip().equalsIgnoreCase("charset")) {
+                String charset = parameter.substring(eq + 1).strip().replace("\"", "");
+                if (!charset.equalsIgnoreCase("utf-8") && !charset.equalsIgnoreCase("utf8")) {
+                    throw new BadRequest(415, "Send the body in UTF-8, not " + charset);
+                }
+            }
+        }
+        return type;
+    }
+
+    /** The body as text; a body that is not well-formed UTF-8 is refused, not read with replacement characters. */
+    private static String utf8(io.vertx.core.buffer.Buffer buffer) {
+        if (buffer == null) {
+            return null;
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(buffer.getBytes())).toString();
+        } catch (CharacterCodingException e) {
+            throw new BadRequest(400, "The body is not well-formed UTF-8");
+        }
     }
 
     private GraphQLRequest fromParameters(RoutingContext ctx) {

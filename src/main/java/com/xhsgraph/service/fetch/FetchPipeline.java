@@ -20,6 +20,7 @@ import com.xhsgraph.service.model.NoteData;
 import com.xhsgraph.service.model.Page;
 import com.xhsgraph.service.model.ProfileData;
 import com.xhsgraph.service.model.Provenance;
+import com.xhsgraph.service.model.RequestCancelledException;
 import com.xhsgraph.service.model.Sourced;
 import com.xhsgraph.service.model.UpstreamException;
 import com.xhsgraph.snapshot.SnapshotWriter;
@@ -59,6 +60,7 @@ public class FetchPipeline {
     private final RequestCache requestCache;
     private final RequestCost cost;
     private final SnapshotReads reads;
+    private final CursorKeys cursorKeys;
     /**
      * The most recently used snapshots, so that hot data is served without a database round trip. An entry is served
      * only while it is fresh enough, exactly like a row read from the database.
@@ -70,7 +72,7 @@ public class FetchPipeline {
 
     FetchPipeline(JustOneApiClient upstream, SnapshotWriter writer, Freshness freshness, TimeSource time,
             SingleFlight singleFlight, RequestCache requestCache, RequestCost cost, SnapshotReads reads,
-            XhsConfig config) {
+            XhsConfig config, CursorKeys cursorKeys) {
         this.upstream = upstream;
         this.writer = writer;
         this.freshness = freshness;
@@ -79,6 +81,7 @@ public class FetchPipeline {
         this.requestCache = requestCache;
         this.cost = cost;
         this.reads = reads;
+        this.cursorKeys = cursorKeys;
         this.hot = Caffeine.newBuilder().maximumSize(config.snapshots().memoryCacheSize()).build();
         this.notFoundTtl = config.snapshots().notFoundTtl();
         // the entry's own deadline decides (on the service's clock); Caffeine's expiry only frees the memory
@@ -140,6 +143,11 @@ public class FetchPipeline {
 
     /** Calls the upstream, once for all concurrent requests making the same call, and stores the answer. */
     private <T> Uni<Fetched<T>> fetchOnce(CallKey call) {
+        String cancelled = cost.cancelled();
+        if (cancelled != null) {
+            return Uni.createFrom().failure(new RequestCancelledException("Did not call the upstream for "
+                    + call.describe() + ": " + cancelled));
+        }
         return singleFlight.run(call, cost.arrivedNanos(), () -> this.<T>fetchAndStore(call),
                 cost::savedBySingleFlight);
     }
@@ -292,5 +300,10 @@ public class FetchPipeline {
                             "The snapshot database could not be read; asked the upstream");
                     return Optional.empty();
                 });
+    }
+
+    /** Signs the cursors of the connections and checks those clients send back. */
+    public CursorSigner cursors() {
+        return cursorKeys.signer();
     }
 }

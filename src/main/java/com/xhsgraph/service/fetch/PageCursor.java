@@ -1,7 +1,6 @@
 package com.xhsgraph.service.fetch;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -15,7 +14,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * The opaque cursor of a connection edge: which list it belongs to, the upstream cursor that fetches the upstream page
  * the edge is on, the offset just after the edge inside that page, and the edge's item id. Resuming {@code after} it
  * fetches that one upstream page and continues right after the item (found by id, else by offset), so a client
- * walking a list page by page sees every item once, even when its pages cut upstream pages in the middle.
+ * walking a list page by page sees every item once, even when its pages cut upstream pages in the middle. Cursors are
+ * signed ({@link CursorSigner}): one a client forged or altered is refused before anything is fetched.
  *
  * @param list the list kind, e.g. {@code notes}
  * @param scope the parent of the list, e.g. the user id; a cursor is valid only for its own list
@@ -32,10 +32,10 @@ public record PageCursor(String list, String scope, String page, int offset, Str
     @RegisterForReflection
     record Payload(Integer v, String l, String s, String p, Integer o, String i) {}
 
-    public String encode() {
+    /** The cursor as the opaque, signed text a client gets. */
+    public String encode(CursorSigner signer) {
         try {
-            byte[] json = JSON.writeValueAsBytes(new Payload(1, list, scope, page, offset, item));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(json);
+            return signer.sign(JSON.writeValueAsBytes(new Payload(1, list, scope, page, offset, item)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cursor not serialisable", e);
         }
@@ -44,15 +44,15 @@ public record PageCursor(String list, String scope, String page, int offset, Str
     /**
      * Decodes a cursor a client sent back, checking that it belongs to the list it is used on.
      *
-     * @throws InvalidInputException when it is not a cursor of this service, or of another list
+     * @throws InvalidInputException when it is not a cursor this service signed, or one of another list
      */
-    public static PageCursor decode(String cursor, String list, String scope) {
+    public static PageCursor decode(String cursor, String list, String scope, CursorSigner signer) {
         if (cursor == null || cursor.isEmpty() || cursor.length() > MAX_LENGTH) {
             throw malformed();
         }
+        byte[] json = signer.open(cursor, malformed());
         Payload payload;
         try {
-            byte[] json = Base64.getUrlDecoder().decode(cursor);
             payload = JSON.readValue(new String(json, StandardCharsets.UTF_8), Payload.class);
         } catch (IllegalArgumentException | JsonProcessingException e) {
             throw malformed();

@@ -39,13 +39,17 @@ public final class Pager<T> {
     private final String scope;
     private final Function<CallKey, Uni<Page<T>>> fetchPage;
     private final Function<T, String> idOf;
+    private final CursorSigner signer;
 
     /**
      * @param firstPage the call that fetches the list's first page; its list kind and scope are part of every cursor
      * @param fetchPage fetches (or serves from a snapshot) the upstream page of a call
      * @param idOf the id of an item
+     * @param signer signs the cursors the walk gives out and checks the one it resumes after
      */
-    public Pager(CallKey firstPage, Function<CallKey, Uni<Page<T>>> fetchPage, Function<T, String> idOf) {
+    public Pager(CallKey firstPage, Function<CallKey, Uni<Page<T>>> fetchPage, Function<T, String> idOf,
+            CursorSigner signer) {
+        this.signer = signer;
         this.firstPage = firstPage;
         this.list = firstPage.listKind();
         this.scope = firstPage.scope();
@@ -55,7 +59,9 @@ public final class Pager<T> {
 
     /** Decodes {@code after} for this list; call before any upstream call so that a bad cursor costs nothing. */
     public PageCursor start(String after) {
-        return after == null ? new PageCursor(list, scope, null, 0, null) : PageCursor.decode(after, list, scope);
+        return after == null
+                ? new PageCursor(list, scope, null, 0, null)
+                : PageCursor.decode(after, list, scope, signer);
     }
 
     /** The {@code first} items after {@code start}. {@code first} 0 makes no call. */
@@ -100,7 +106,7 @@ public final class Pager<T> {
                 PageCursor position = endOfPage && continues
                         ? new PageCursor(list, scope, page.nextCursor(), 0, null)
                         : new PageCursor(list, scope, pageCursor, i + 1, id);
-                walk.items.add(new Slice.Item<>(item, position.encode()));
+                walk.items.add(new Slice.Item<>(item, position.encode(signer)));
             }
             if (walk.items.size() >= walk.first) {
                 boolean more = (last >= 0 && last < items.size() - 1 && anyAccepted(walk, items, last + 1))

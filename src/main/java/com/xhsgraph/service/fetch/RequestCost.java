@@ -38,6 +38,7 @@ public class RequestCost {
 
     private volatile long arrivedNanos = System.nanoTime();
     private volatile Instant arrivedAt;
+    private volatile String cancelled;
     private final AtomicInteger calls = new AtomicInteger();
     private final AtomicInteger billed = new AtomicInteger();
     private final AtomicInteger retries = new AtomicInteger();
@@ -107,6 +108,16 @@ public class RequestCost {
         Map<String, long[]> copy = new java.util.TreeMap<>();
         byEndpoint.forEach((path, counts) -> copy.put(path, counts.clone()));
         return copy;
+    }
+
+    /** Stops the request from starting further upstream calls: its deadline passed or its client went away. */
+    public void cancel(String why) {
+        cancelled = why;
+    }
+
+    /** Why the request was cancelled, or null while it may still call the upstream. */
+    public String cancelled() {
+        return cancelled;
     }
 
     public Totals totals() {

@@ -20,6 +20,8 @@ import io.smallrye.mutiny.Uni;
 /** The paging rules, against an in-memory upstream that counts its calls. */
 class PagerTest {
 
+    private static final CursorSigner SIGNER = CursorSigner.of("pager-test-key-0123456789abcdef0123");
+
     /** An upstream list of {@code size} items served {@code pageSize} at a time; cursors are "c" + next index. */
     private static final class FakeUpstream {
         final List<String> items;
@@ -45,7 +47,7 @@ class PagerTest {
         }
 
         Pager<String> pager() {
-            return new Pager<>(CallKey.notePage("parent", null), this::page, s -> s);
+            return new Pager<>(CallKey.notePage("parent", null), this::page, s -> s, SIGNER);
         }
     }
 
@@ -151,12 +153,60 @@ class PagerTest {
 
     @Test
     void refusesCursorsOfOtherListsAndGarbage() {
-        String foreign = new PageCursor("other", "parent", null, 1, "x").encode();
+        String foreign = new PageCursor("other", "parent", null, 1, "x").encode(SIGNER);
         Pager<String> pager = new FakeUpstream(5, 10).pager();
         assertThatThrownBy(() -> pager.start(foreign)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("another list");
         assertThatThrownBy(() -> pager.start("!!not base64!!")).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> pager.start("e30")).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> pager.start("x".repeat(5000))).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void refusesCursorsSignedWithAnotherKeyOrAltered() {
+        Pager<String> pager = new FakeUpstream(5, 10).pager();
+        String mine = new PageCursor("notes", "parent", "c10", 3, "item12").encode(SIGNER);
+        assertThat(pager.start(mine)).isEqualTo(new PageCursor("notes", "parent", "c10", 3, "item12"));
+
+        String foreignKey = new PageCursor("notes", "parent", "c10", 3, "item12")
+                .encode(CursorSigner.of("another-key-0123456789abcdef0123456789"));
+        String payload = mine.substring(0, mine.indexOf('.'));
+        String tag = mine.substring(mine.indexOf('.') + 1);
+        String altered = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                "{\"v\":1,\"l\":\"notes\",\"s\":\"parent\",\"p\":\"c90\",\"o\":3}".getBytes()) + "." + tag;
+        String flipped = payload + "." + (tag.charAt(0) == 'A' ? 'B' : 'A') + tag.substring(1);
+        for (String forged : List.of(foreignKey, altered, flipped, payload, payload + ".", "." + tag,
+                mine + "." + tag, payload + "." + tag.substring(2))) {
+            assertThatThrownBy(() -> pager.start(forged)).as(forged).isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("Malformed cursor");
+        }
+    }
+
+    @Test
+    void aRotatedKeyStillVerifiesDuringItsGrace() {
+        CursorSigner old = CursorSigner.of("old-key-0123456789abcdef0123456789ab");
+        CursorSigner rotated = CursorSigner.of("new-key-0123456789abcdef0123456789ab",
+                "old-key-0123456789abcdef0123456789ab");
+        String before = new PageCursor("notes", "parent", null, 2, "item1").encode(old);
+        Pager<String> during = new Pager<String>(CallKey.notePage("parent", null), k -> null, s -> s, rotated);
+        assertThat(during.start(before).offset()).isEqualTo(2);
+        String after = new PageCursor("notes", "parent", null, 2, "item1").encode(rotated);
+        // a replica that has not loaded the new key refuses it: hence a new key signs only once all have loaded it
+        assertThatThrownBy(
+                () -> new Pager<String>(CallKey.notePage("parent", null), k -> null, s -> s, old).start(after))
+                .isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void aNewKeySignsOnlyOnceEveryInstanceHadTimeToLoadIt() {
+        java.time.Instant now = java.time.Instant.parse("2026-12-02T08:00:00Z");
+        byte[] older = "older-key-0123456789abcdef0123456789".getBytes();
+        byte[] newer = "newer-key-0123456789abcdef0123456789".getBytes();
+        var justAdded = List.of(new com.xhsgraph.snapshot.CursorKeyStore.Key(newer, now.minusSeconds(10)),
+                new com.xhsgraph.snapshot.CursorKeyStore.Key(older, now.minus(java.time.Duration.ofDays(30))));
+        assertThat(CursorKeys.ordered(justAdded, now)).containsExactly(older, newer);
+        assertThat(CursorKeys.ordered(justAdded, now.plus(CursorKeys.PROPAGATION))).containsExactly(newer, older);
+        assertThat(CursorKeys.ordered(List.of(justAdded.get(0)), now)).as("the very first key signs at once")
+                .containsExactly(newer);
     }
 }

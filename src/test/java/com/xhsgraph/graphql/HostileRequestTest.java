@@ -1,0 +1,189 @@
+package com.xhsgraph.graphql;
+
+import static com.xhsgraph.support.Fixtures.id;
+import static com.xhsgraph.support.UpstreamStub.json;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.xhsgraph.support.Fixtures;
+import com.xhsgraph.support.GraphTestBase;
+
+import io.quarkiverse.wiremock.devservice.ConnectWireMock;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/**
+ * Requests as a hostile or careless client sends them: every one is answered with a 4xx and a JSON error body, never
+ * a 5xx, and none of them executes anything or calls the upstream.
+ */
+@QuarkusTest
+@ConnectWireMock
+class HostileRequestTest extends GraphTestBase {
+
+    private static final String USER_ID = id("5c2f338a", 60);
+    private static final String QUERY = "{ user(id: \"" + USER_ID + "\") { nickname } }";
+
+    @BeforeEach
+    void anUpstreamThatWouldAnswer() {
+        upstream.user(USER_ID, json(Fixtures.profile(USER_ID, 10)));
+    }
+
+    private static Response post(String contentType, byte[] body) {
+        var request = given().header("Accept", "application/json").body(body);
+        if (contentType != null) {
+            request = request.contentType(contentType);
+        }
+        return request.when().post("/graphql");
+    }
+
+    private static Response postJson(String body) {
+        return post("application/json", body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void refused(Response response, int status, String code) {
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/");
+        assertThat(response.jsonPath().getString("errors[0].extensions.code")).as(response.asString())
+                .isEqualTo(code);
+        assertThat(response.jsonPath().getString("errors[0].message")).isNotBlank();
+        assertThat(upstream.totalCalls()).as("nothing may be spent").isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[]", "\"query\"", "42", "null", "true", "{", "{\"query\": \"{ __typename }\"} trailing",
+            "{\"query\": 42}", "{\"query\": {\"a\": 1}}", "{\"query\": [\"{ __typename }\"]}", "{\"query\": \"\"}",
+            "{\"query\": \"{ __typename }\", \"variables\": \"{}\"}",
+            "{\"query\": \"{ __typename }\", \"variables\": []}",
+            "{\"query\": \"{ __typename }\", \"operationName\": 7}",
+            "{\"query\": \"{ __typename }\", \"operationName\": {}}",
+            "{\"query\": \"{ __typename }\", \"extensions\": \"x\"}",
+            "{\"query\": \"{ __typename }\", \"extensions\": [1]}",
+            "{\"query\": \"{ __typename }\", \"query\": \"{ __typename }\"}", "{}", "   "})
+    void malformedBodiesAreBadRequests(String body) {
+        refused(postJson(body), 400, "BAD_REQUEST");
+    }
+
+    @Test
+    void jsonNestedTooDeeplyOrNumbersTooLongAreBadRequests() {
+        String deep = "[".repeat(5000) + "]".repeat(5000);
+        refused(postJson("{\"query\": \"" + QUERY.replace("\"", "\\\"") + "\", \"variables\": {\"a\": " + deep + "}}"),
+                400, "BAD_REQUEST");
+        refused(postJson("{\"query\": \"" + QUERY.replace("\"", "\\\"") + "\", \"variables\": {\"a\": "
+                + "9".repeat(5000) + "}}"), 400, "BAD_REQUEST");
+    }
+
+    @Test
+    void bodiesThatAreNotUtf8OrNotJsonAreRefused() {
+        byte[] latin1 = ("{\"query\": \"{ user(id: \\\"caf\u00e9\\\") { nickname } }\"}")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        refused(post("application/json", latin1), 400, "BAD_REQUEST");
+        refused(post("application/json; charset=ISO-8859-1", latin1), 415, "BAD_REQUEST");
+        refused(post("text/plain", QUERY.getBytes(StandardCharsets.UTF_8)), 415, "BAD_REQUEST");
+        refused(given().header("Accept", "application/json").header("Content-Type", "application/x-www-form-urlencoded")
+                .body("query=" + QUERY).when().post("/graphql"), 415, "BAD_REQUEST");
+        refused(post("multipart/form-data; boundary=x",
+                ("--x\r\nContent-Disposition: form-data; name=\"query\"\r\n\r\n" + QUERY + "\r\n--x--\r\n")
+                        .getBytes(StandardCharsets.UTF_8)),
+                415, "BAD_REQUEST");
+        refused(given().header("Accept", "application/json").body(QUERY.getBytes(StandardCharsets.UTF_8))
+                .when().post("/graphql"), 415, "BAD_REQUEST");
+    }
+
+    @Test
+    void aContentTypeRepeatedAsBrowsersMergeItRunsAndTwoDifferentOnesDoNot() {
+        byte[] body = ("{\"query\": \"" + QUERY.replace("\"", "\\\"") + "\"}").getBytes(StandardCharsets.UTF_8);
+        Response merged = given().config(io.restassured.RestAssured.config().encoderConfig(
+                io.restassured.config.EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(
+                        false)))
+                .header("Content-Type", "application/json, application/json").body(body).when().post("/graphql");
+        assertThat(merged.statusCode()).as(merged.asString()).isEqualTo(200);
+        upstream.reset();
+        refused(given().header("Accept", "application/json").header("Content-Type", "application/json, text/plain")
+                .body(body).when().post("/graphql"), 415, "BAD_REQUEST");
+    }
+
+    @Test
+    void aUtf8BodyWithItsCharsetRuns() {
+        Response response = post("application/json; charset=UTF-8",
+                ("{\"query\": \"" + QUERY.replace("\"", "\\\"") + "\"}").getBytes(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.jsonPath().getString("data.user.nickname")).isNotBlank();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{ user(id: \"x\") { nickname ", "{ nosuchField }", "{ user { nickname } }",
+            "query A { __typename } query A { __typename }", "query A { __typename } query B { __typename }",
+            "{ ...F } fragment F on Query { ...G } fragment G on Query { ...F }",
+            "query($id: String!) { user(id: $id) { nickname } }",
+            "query($id: Int) { user(id: $id) { nickname } }", "subscription { nothing }"})
+    void documentsThatDoNotValidateNeverRunNotEvenAsDryRuns(String query) {
+        for (String dryRun : List.of("false", "true")) {
+            Response legacy = given().contentType("application/json").header("Accept", "application/json")
+                    .header("X-Upstream-Dry-Run", dryRun).body(Map.of("query", query)).when().post("/graphql");
+            assertThat(legacy.statusCode()).as(legacy.asString()).isEqualTo(200);
+            assertThat(legacy.jsonPath().getString("errors[0].extensions.code")).isEqualTo("INVALID_QUERY");
+            assertThat(legacy.jsonPath().getMap("")).doesNotContainKey("data");
+
+            Response spec = given().contentType("application/json")
+                    .header("Accept", "application/graphql-response+json").header("X-Upstream-Dry-Run", dryRun)
+                    .body(Map.of("query", query)).when().post("/graphql");
+            assertThat(spec.statusCode()).as(spec.asString()).isEqualTo(400);
+            assertThat(spec.contentType()).startsWith("application/graphql-response+json");
+            assertThat(spec.jsonPath().getString("errors[0].extensions.code")).isEqualTo("INVALID_QUERY");
+        }
+        assertThat(upstream.totalCalls()).isZero();
+    }
+
+    @Test
+    void theOperationIsChosenAsExecutionChoosesItAndAnUnknownOneIsRefused() {
+        String document = "query Cheap { __typename } query Dear { user(id: \"" + USER_ID + "\") { nickname } }";
+        Response unknown = given().contentType("application/json").header("Accept", "application/json")
+                .body(Map.of("query", document, "operationName", "Other")).when().post("/graphql");
+        assertThat(unknown.jsonPath().getString("errors[0].extensions.code")).isEqualTo("INVALID_QUERY");
+        Response none = given().contentType("application/json").header("Accept", "application/json")
+                .body(Map.of("query", document)).when().post("/graphql");
+        assertThat(none.jsonPath().getString("errors[0].extensions.code")).isEqualTo("INVALID_QUERY");
+        assertThat(upstream.totalCalls()).isZero();
+
+        Response dear = given().contentType("application/json").header("X-Upstream-Dry-Run", "true")
+                .body(Map.of("query", document, "operationName", "Dear")).when().post("/graphql");
+        assertThat(dear.jsonPath().getInt("extensions.upstream.estimatedCalls")).isEqualTo(1);
+        Response cheap = given().contentType("application/json").header("X-Upstream-Dry-Run", "true")
+                .body(Map.of("query", document, "operationName", "Cheap")).when().post("/graphql");
+        assertThat(cheap.jsonPath().getInt("extensions.upstream.estimatedCalls")).isZero();
+        assertThat(upstream.totalCalls()).as("dry runs").isZero();
+
+        Response ran = given().contentType("application/json")
+                .body(Map.of("query", document, "operationName", "Dear")).when().post("/graphql");
+        assertThat(ran.jsonPath().getString("data.user.nickname")).isNotBlank();
+        assertThat(upstream.totalCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void getServesQueriesNeverMutations() {
+        Response query = given().queryParam("query", QUERY).when().get("/graphql");
+        assertThat(query.statusCode()).isEqualTo(200);
+        assertThat(query.jsonPath().getString("data.user.nickname")).isNotBlank();
+        assertThat(upstream.totalCalls()).isEqualTo(1);
+
+        Response mutation = given().queryParam("query", "mutation { revokeClient(name: \"x\") { __typename } }").when()
+                .get("/graphql");
+        assertThat(mutation.statusCode()).isEqualTo(405);
+        assertThat(mutation.header("allow")).isEqualTo("POST");
+        Response twice = given().queryParam("query", QUERY).queryParam("query", QUERY).when().get("/graphql");
+        assertThat(twice.statusCode()).isEqualTo(400);
+        Response badVariables = given().queryParam("query", QUERY).queryParam("variables", "[1]").when()
+                .get("/graphql");
+        assertThat(badVariables.statusCode()).isEqualTo(400);
+        assertThat(upstream.totalCalls()).isEqualTo(1);
+    }
+}
