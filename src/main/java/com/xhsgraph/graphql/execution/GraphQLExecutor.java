@@ -24,6 +24,8 @@ import io.smallrye.graphql.execution.ExecutionResponseWriter;
 import io.smallrye.graphql.execution.ExecutionService;
 import io.vertx.ext.web.RoutingContext;
 
+import graphql.language.Document;
+
 /**
  * Runs a GraphQL request that the gate has read and checked through SmallRye GraphQL's {@link ExecutionService}, the
  * way SmallRye's own HTTP handler does (which this service replaces on {@code /graphql}, so that one reading of the
@@ -62,8 +64,9 @@ public class GraphQLExecutor {
      * request {@code ctx}. {@code started} runs first, inside the request's CDI context; then {@code done} gets the
      * result or {@code failed} the failure.
      */
-    public void execute(RoutingContext ctx, String query, String operationName, String variablesJson,
-            String extensionsJson, Runnable started, Consumer<Result> done, Consumer<Throwable> failed) {
+    public void execute(RoutingContext ctx, String query, Document checked, String operationName,
+            String variablesJson, String extensionsJson, Runnable started, Consumer<Result> done,
+            Consumer<Throwable> failed) {
         ManagedContext requestContext = Arc.container().requestContext();
         boolean activated = false;
         if (!requestContext.isActive()) {
@@ -95,7 +98,11 @@ public class GraphQLExecutor {
             }
             input.add("variables", object(variablesJson));
             input.add("extensions", object(extensionsJson));
-            executionService.executeAsync(input.build(), metadata(ctx, state), new ExecutionResponseWriter() {
+            Map<String, Object> metadata = metadata(ctx, state);
+            if (checked != null) {
+                metadata.put(CheckedDocuments.KEY, checked);
+            }
+            executionService.executeAsync(input.build(), metadata, new ExecutionResponseWriter() {
                 @Override
                 public void write(ExecutionResponse response) {
                     try {

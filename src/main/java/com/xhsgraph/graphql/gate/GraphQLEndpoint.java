@@ -213,7 +213,7 @@ public class GraphQLEndpoint {
         Context requestContext = Vertx.currentContext();
         budgets.reserve(client, valid.estimate().calls()).subscribe().with(
                 hold -> onContext(requestContext, () -> admission.admit(ctx,
-                        slot -> execute(ctx, arrived, arrivedAt, request, contentType, hold, slot),
+                        slot -> execute(ctx, arrived, arrivedAt, request, valid, contentType, hold, slot),
                         (refused, why) -> {
                             release(hold);
                             respond(refused, 503, contentType, error("The service is busy (" + why
@@ -232,7 +232,8 @@ public class GraphQLEndpoint {
                     } else if (clients.failOpen(client)) {
                         Log.warnf("The budget of %s cannot be checked (%s); the service is open, the query runs",
                                 client.id(), failure.toString());
-                        admission.admit(ctx, slot -> execute(ctx, arrived, arrivedAt, request, contentType, null, slot),
+                        admission.admit(ctx,
+                                slot -> execute(ctx, arrived, arrivedAt, request, valid, contentType, null, slot),
                                 (refused, why) -> respond(refused, 503, contentType, error("The service is busy ("
                                         + why + "); try again shortly", ErrorCode.OVERLOADED, Map.of()),
                                         "retry-after", "1"));
@@ -357,7 +358,7 @@ public class GraphQLEndpoint {
     }
 
     private void execute(RoutingContext ctx, long arrived, Instant arrivedAt, GraphQLRequest request,
-            String contentType, BudgetService.Hold hold, Runnable slot) {
+            QueryPlanner.Valid valid, String contentType, BudgetService.Hold hold, Runnable slot) {
         Deadline deadline = ctx.get(Deadline.KEY);
         if (deadline != null && deadline.cancelled() != null) {
             // past its deadline or its client gone while it waited: nothing runs
@@ -369,8 +370,8 @@ public class GraphQLEndpoint {
         }
         RequestCost[] requestCost = new RequestCost[1];
         Context requestContext = Vertx.currentContext();
-        executor.execute(ctx, request.query(), request.operationName(), reader.write(request.variables()),
-                reader.write(request.extensions()),
+        executor.execute(ctx, request.query(), valid.document(), request.operationName(),
+                reader.write(request.variables()), reader.write(request.extensions()),
                 () -> {
                     requestCost[0] = ClientProxy.unwrap(cost);
                     requestCost[0].arrived(arrived, arrivedAt);

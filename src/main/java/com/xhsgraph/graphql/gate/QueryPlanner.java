@@ -38,8 +38,10 @@ public class QueryPlanner {
     /** The document does not parse or validate: executing it reports the errors and resolves nothing. */
     public record Invalid(List<GraphQLError> errors) implements Plan {}
 
-    /** A valid operation, what it is and what it may cost. */
-    public record Valid(OperationDefinition.Operation operation, CostEstimator.Estimate estimate) implements Plan {}
+    /** A valid operation: the checked document execution runs, what the operation is and what it may cost. */
+    public record Valid(Document document, OperationDefinition.Operation operation, CostEstimator.Estimate estimate)
+            implements
+                Plan {}
 
     /** Longest a normalized query may nest, and most fields it may select: a bound on the work of estimating it. */
     static final int MAX_DEPTH = 64;
@@ -72,7 +74,7 @@ public class QueryPlanner {
                         request.operationName(), RawVariables.of(request.variables()),
                         ExecutableNormalizedOperationFactory.Options.defaultOptions().maxChildrenDepth(MAX_DEPTH)
                                 .maxFieldsCount(MAX_FIELDS));
-        return new Valid(operation.getOperation(), estimator.estimate(operation));
+        return new Valid(checked.document(), operation.getOperation(), estimator.estimate(operation));
     }
 
     private Checked check(String query) {

@@ -69,6 +69,34 @@ class SmallRyeHooksContractTest extends GraphTestBase {
                 .isEqualTo(1);
     }
 
+    @Inject
+    io.smallrye.graphql.execution.ExecutionService executionService;
+
+    /**
+     * Execution runs the gate's checked document: CheckedDocuments replaced SmallRye's own (entry-bounded) document
+     * cache as graphql-java's document provider, and SmallRye still passes the request's metadata (which carries the
+     * document) into the GraphQL context.
+     */
+    @Test
+    void executionRunsTheDocumentTheGateChecked() throws Exception {
+        JsonPath body = GraphQLClient.post("query Named { __typename }").jsonPath();
+        assertThat(body.getString("data.__typename")).isEqualTo("Query");
+
+        Object service = io.quarkus.arc.ClientProxy.unwrap(executionService);
+        java.lang.reflect.Field field = service.getClass().getDeclaredField("graphQL");
+        field.setAccessible(true);
+        graphql.GraphQL graphQL = (graphql.GraphQL) field.get(service);
+        assertThat(graphQL.getPreparsedDocumentProvider().getClass().getName())
+                .isEqualTo(CheckedDocuments.class.getName());
+
+        graphql.language.Document checked = graphql.parser.Parser.parse("{ __typename }");
+        graphql.ExecutionInput input = graphql.ExecutionInput.newExecutionInput("query Other { nothing }").build();
+        input.getGraphQLContext().put(CheckedDocuments.KEY, checked);
+        assertThat(new CheckedDocuments().getDocumentAsync(input, i -> {
+            throw new AssertionError("parsed again");
+        }).get().getDocument()).isSameAs(checked);
+    }
+
     /** An ApiError's code reaches the response: SmallRye copies a GraphQLError's extensions into the error. */
     @Test
     void errorCodesReachTheResponse() {
