@@ -236,9 +236,19 @@ public interface XhsConfig {
         @WithDefault("30s")
         Duration keyCacheTtl();
 
-        /** How long a running query's budget reservation lasts if its instance dies before charging it. */
+        /**
+         * How long an instance's lease on a client's budget lasts if the instance dies without giving it back; a live
+         * instance renews it at half this.
+         */
         @WithDefault("5m")
         Duration reservationTtl();
+
+        /**
+         * Share of a client's daily budget an instance leases at once, in percent: queries reserve their estimates from
+         * the lease without a database round trip. Smaller is fairer between instances, larger is faster.
+         */
+        @WithDefault("5")
+        int leasePercent();
     }
 
     interface Snapshots {
@@ -285,5 +295,13 @@ public interface XhsConfig {
         /** Pages of a comment's replies. */
         @WithDefault("10m")
         Duration replies();
+
+        /** Pages of search results: short, results move. */
+        @WithDefault("5m")
+        Duration search();
+
+        /** Expanded share links: a link's target never changes. */
+        @WithDefault("3650d")
+        Duration shareLink();
     }
 }

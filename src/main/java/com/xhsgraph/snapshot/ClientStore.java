@@ -33,7 +33,6 @@ public class ClientStore {
     public record Spend(long used, long reserved) {}
 
     /** The outcome of a reservation: its id (null when it did not fit) and the spend before it. */
-    public record Reservation(Long id, Spend before) {}
 
     private static final String COLUMNS = "id, role, daily_budget, allowed_origins, key_prefix, created_at, revoked_at";
 
@@ -90,45 +89,80 @@ public class ClientStore {
                 + "RETURNING " + COLUMNS).execute(Tuple.of(id, utc(at))).map(ClientStore::first);
     }
 
+    /** The result of growing a lease: its id (null when nothing fitted), how much was added, the spend before. */
+    public record Grown(Long id, long added, Spend before) {}
+
     /**
-     * Reserves {@code calls} of the client's budget for {@code day} if they fit in {@code limit} beside what is charged
-     * and reserved already, for {@code ttlSeconds}. One transaction, serialised per client and day with an advisory
-     * lock, so that concurrent queries, on any instance, never reserve together more than the budget.
+     * Grows an instance's lease on the client's budget for {@code day} (the reservation row {@code leaseId}; null: a
+     * new one) by {@code wanted} calls if they fit beside what is charged and reserved, else by {@code needed}, else
+     * not at all; extends its expiry. One transaction, serialised per client and day with an advisory lock, so that
+     * leases of all instances together never exceed the budget. {@code carried} is what the lease holds already: a
+     * row that expired and was cleaned up is created again with it.
      */
-    public Uni<Reservation> reserve(String clientId, LocalDate day, long calls, long limit, long ttlSeconds) {
+    public Uni<Grown> growLease(Long leaseId, String clientId, LocalDate day, long wanted, long needed, long limit,
+            long ttlSeconds, long carried) {
         return pool.withTransaction(connection -> connection
                 .preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
                 .execute(Tuple.of("xhs-budget/" + clientId + "/" + day))
+                .chain(() -> connection.preparedQuery("DELETE FROM xhs_budget_reservation WHERE client_id = $1 "
+                        + "AND day = $2 AND expires_at <= now() AND ($3::bigint IS NULL OR id <> $3)")
+                        .execute(Tuple.of(clientId, day, leaseId)))
                 .chain(() -> spend(connection, clientId, day))
-                .chain(before -> before.used() + before.reserved() + calls > limit
-                        ? Uni.createFrom().item(new Reservation(null, before))
-                        : connection.preparedQuery("INSERT INTO xhs_budget_reservation (client_id, day, calls, "
-                                + "expires_at) VALUES ($1, $2, $3, now() + make_interval(secs => $4)) RETURNING id")
-                                .execute(Tuple.of(clientId, day, (int) calls, (double) ttlSeconds))
-                                .map(rows -> new Reservation(rows.iterator().next().getLong(0), before))));
+                .chain(before -> {
+                    long room = limit - before.used() - before.reserved();
+                    long add = wanted <= room ? wanted : needed <= room ? needed : -1;
+                    if (add < 0) {
+                        return Uni.createFrom().item(new Grown(null, 0, before));
+                    }
+                    Uni<Long> id = leaseId == null
+                            ? insertLease(connection, clientId, day, add, ttlSeconds)
+                            : connection.preparedQuery("UPDATE xhs_budget_reservation SET calls = calls + $2, "
+                                    + "expires_at = now() + make_interval(secs => $3) WHERE id = $1 RETURNING id")
+                                    .execute(Tuple.of(leaseId, (int) add, (double) ttlSeconds))
+                                    .chain(rows -> rows.iterator().hasNext()
+                                            ? Uni.createFrom().item(rows.iterator().next().getLong(0))
+                                            : insertLease(connection, clientId, day, carried + add, ttlSeconds));
+                    return id.map(lease -> new Grown(lease, add, before));
+                }));
+    }
+
+    private static Uni<Long> insertLease(SqlConnection connection, String clientId, LocalDate day, long calls,
+            long ttlSeconds) {
+        return connection.preparedQuery("INSERT INTO xhs_budget_reservation (client_id, day, calls, expires_at) "
+                + "VALUES ($1, $2, $3, now() + make_interval(secs => $4)) RETURNING id")
+                .execute(Tuple.of(clientId, day, (int) calls, (double) ttlSeconds))
+                .map(rows -> rows.iterator().next().getLong(0));
     }
 
     /**
-     * Charges the client what a query really caused, per endpoint ({@code calls} and {@code billed}), and drops its
-     * reservation (null: it had none); the spend after.
+     * Charges the client what a query caused, per endpoint ({@code calls} and {@code billed}), and moves its billed
+     * calls out of the lease {@code leaseId} (null: none) into the charged ones, in one transaction.
      */
-    public Uni<Spend> settle(Long reservationId, String clientId, LocalDate day, Map<String, long[]> byEndpoint) {
-        return pool.withTransaction(connection -> {
-            Uni<?> release = reservationId == null
-                    ? Uni.createFrom().voidItem()
-                    : connection.preparedQuery("DELETE FROM xhs_budget_reservation WHERE id = $1")
-                            .execute(Tuple.of(reservationId));
-            List<Tuple> rows = new ArrayList<>();
-            byEndpoint.forEach((endpoint, counts) -> rows.add(Tuple.of(clientId, day, endpoint, (int) counts[0],
-                    (int) counts[1])));
-            Uni<?> charge = rows.isEmpty()
-                    ? Uni.createFrom().voidItem()
-                    : connection.preparedQuery("INSERT INTO xhs_client_usage (client_id, day, endpoint, calls, billed) "
-                            + "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (client_id, day, endpoint) DO UPDATE SET "
-                            + "calls = xhs_client_usage.calls + EXCLUDED.calls, "
-                            + "billed = xhs_client_usage.billed + EXCLUDED.billed").executeBatch(rows);
-            return release.chain(() -> charge).chain(() -> spend(connection, clientId, day));
-        });
+    public Uni<Void> charge(Long leaseId, String clientId, LocalDate day, Map<String, long[]> byEndpoint,
+            long billed) {
+        List<Tuple> rows = new ArrayList<>();
+        byEndpoint.forEach((endpoint, counts) -> rows.add(Tuple.of(clientId, day, endpoint, (int) counts[0],
+                (int) counts[1])));
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return pool.withTransaction(connection -> connection
+                .preparedQuery("INSERT INTO xhs_client_usage (client_id, day, endpoint, calls, billed) "
+                        + "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (client_id, day, endpoint) DO UPDATE SET "
+                        + "calls = xhs_client_usage.calls + EXCLUDED.calls, "
+                        + "billed = xhs_client_usage.billed + EXCLUDED.billed")
+                .executeBatch(rows)
+                .chain(() -> leaseId == null || billed <= 0
+                        ? Uni.createFrom().voidItem()
+                        : connection.preparedQuery("UPDATE xhs_budget_reservation SET calls = GREATEST(0, calls - $2) "
+                                + "WHERE id = $1").execute(Tuple.of(leaseId, (int) billed)).replaceWithVoid()))
+                .replaceWithVoid();
+    }
+
+    /** Gives a lease back (an instance stopping). */
+    public Uni<Void> dropLease(long leaseId) {
+        return pool.preparedQuery("DELETE FROM xhs_budget_reservation WHERE id = $1").execute(Tuple.of(leaseId))
+                .replaceWithVoid();
     }
 
     /** What the client has been charged and has reserved on {@code day}. */

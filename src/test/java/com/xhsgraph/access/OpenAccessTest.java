@@ -197,6 +197,29 @@ class OpenAccessTest extends GraphTestBase {
     }
 
     @Test
+    void queriesReserveFromALeaseNotOneDatabaseRowEach() {
+        String key = newClient(1000, List.of());
+        String viewerName = GraphQLClient.postAs(key, VIEWER, Map.of()).jsonPath().getString("data.viewer.name");
+        for (int i = 0; i < 6; i++) {
+            String user = id("5c2f338a", 330 + i);
+            stubNotes(user, 2, 0);
+            Response ran = GraphQLClient.postAs(key, NOTES_QUERY, Map.of("id", user, "first", 2));
+            assertThat(ran.statusCode()).isEqualTo(200);
+            assertThat(ran.header("X-RateLimit-Used")).isEqualTo(String.valueOf(i + 1));
+            assertThat(ran.header("X-RateLimit-Remaining")).isEqualTo(String.valueOf(1000 - i - 1));
+        }
+        // one lease (5 % of the budget) held in the database for all of them, shrunk by what was billed
+        assertThat(db.count("select count(*) from xhs_budget_reservation where client_id = ?", viewerName))
+                .isEqualTo(1);
+        assertThat(db.count("select calls from xhs_budget_reservation where client_id = ?", viewerName))
+                .isEqualTo(50 - 6);
+        assertThat(db.count("select sum(billed) from xhs_client_usage where client_id = ?", viewerName)).isEqualTo(6);
+        JsonPath viewer = GraphQLClient.postAs(key, VIEWER, Map.of()).jsonPath();
+        assertThat(viewer.getInt("data.viewer.usedToday")).isEqualTo(6);
+        assertThat(viewer.getInt("data.viewer.remaining")).as("the idle lease is not spent").isEqualTo(994);
+    }
+
+    @Test
     void persistedQueriesRunByTheirHashOnceRegistered() {
         String user = id("5c2f338a", 320);
         stubNotes(user, 2, 0);
