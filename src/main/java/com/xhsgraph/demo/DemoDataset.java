@@ -134,6 +134,27 @@ final class DemoDataset implements FakeJustOneApi.World {
         return repliesByComment.get(commentId);
     }
 
+    /** The demo's three creators, whatever the keyword: their notes that mention it rank first. */
+    @Override
+    public List<String> creatorsFor(String keyword) {
+        return List.of(DEMO_CREATOR, BRAND_CREATOR, VIDEO_CREATOR);
+    }
+
+    /**
+     * Short links of the demo: {@value #DEMO_SHORT_LINK} leads to the demo creator's first note, and any other
+     * {@code xhslink.com} link to the profile of the demo creator.
+     */
+    @Override
+    public String shareLinkTarget(String link) {
+        if (link.endsWith("/a/demo")) {
+            return "https://www.xiaohongshu.com/discovery/item/" + notes(DEMO_CREATOR).get(0).path("id").asText()
+                    + "?xsec_token=demo&xsec_source=app_share";
+        }
+        return link.contains("xhslink.com") ? "https://www.xiaohongshu.com/user/profile/" + DEMO_CREATOR : null;
+    }
+
+    static final String DEMO_SHORT_LINK = "http://xhslink.com/a/demo";
+
     private void buildCreators() {
         JsonNode demoProfile = read("get-user-v3.json").path("data");
         JsonNode brandProfile = read("get-user-v3.live.json").path("data");

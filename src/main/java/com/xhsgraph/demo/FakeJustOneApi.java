@@ -42,7 +42,20 @@ public final class FakeJustOneApi {
 
         /** The replies under a top-level comment, oldest first. */
         List<ObjectNode> replies(String noteId, String rootId);
+
+        /** The creators a search for {@code keyword} looks through: their notes and profiles are its results. */
+        default List<String> creatorsFor(String keyword) {
+            return List.of();
+        }
+
+        /** Where a share link leads (a xiaohongshu.com URL), or null for a link the world does not know. */
+        default String shareLinkTarget(String link) {
+            return null;
+        }
     }
+
+    /** Results per search page. */
+    static final int SEARCH_PAGE = 20;
 
     /** An HTTP answer: status and body. */
     public record Answer(int status, byte[] body) {}
@@ -74,6 +87,9 @@ public final class FakeJustOneApi {
                     case Endpoint.Names.NOTE_DETAIL -> ok(world.detail(id(parameter.apply("noteId"))));
                     case Endpoint.Names.COMMENTS -> comments(parameter);
                     case Endpoint.Names.REPLIES -> replies(parameter);
+                    case Endpoint.Names.SEARCH_NOTES -> searchNotes(parameter);
+                    case Endpoint.Names.SEARCH_USERS -> searchUsers(parameter);
+                    case Endpoint.Names.SHARE_LINK -> shareLink(parameter.apply("shareUrl"));
                     default -> envelope(400, "The fake does not serve " + endpoint, null);
                 };
             } catch (BadCursor e) {
@@ -124,6 +140,130 @@ public final class FakeJustOneApi {
         int from = after(all, parameter.apply("lastCursor"));
         List<ObjectNode> page = slice(all, from, Endpoint.REPLIES.pageSize());
         return replyPage(page, from + page.size() < all.size(), cursor(page, from, null));
+    }
+
+    /**
+     * A page of notes a keyword finds among the world's creators: those whose text holds the keyword first, then the
+     * others, in the requested order; no {@code has_more}, like the real endpoint (an empty page ends the results).
+     */
+    private ObjectNode searchNotes(Function<String, String> parameter) {
+        String keyword = parameter.apply("keyword");
+        if (keyword == null || keyword.isBlank()) {
+            return envelope(400, "Invalid parameters: keyword", null);
+        }
+        String needle = keyword.toLowerCase(java.util.Locale.ROOT);
+        String type = parameter.apply("noteType");
+        List<ObjectNode> matching = new ArrayList<>();
+        List<ObjectNode> others = new ArrayList<>();
+        for (String creator : world.creatorsFor(keyword)) {
+            List<ObjectNode> notes = world.notes(creator);
+            for (ObjectNode n : notes == null ? List.<ObjectNode>of() : notes) {
+                if (("_1".equals(type) && !"video".equals(n.path("type").asText()))
+                        || ("_2".equals(type) && !"normal".equals(n.path("type").asText()))) {
+                    continue;
+                }
+                String text = (n.path("title").asText("") + " " + n.path("display_title").asText("") + " "
+                        + n.path("desc").asText("")).toLowerCase(java.util.Locale.ROOT);
+                (text.contains(needle) ? matching : others).add(n);
+            }
+        }
+        List<ObjectNode> all = new ArrayList<>(matching);
+        all.addAll(others);
+        Comparator<ObjectNode> order = switch (String.valueOf(parameter.apply("sort"))) {
+            case "time_descending" -> Comparator.comparingLong((ObjectNode n) -> n.path("create_time").asLong())
+                    .reversed();
+            case "popularity_descending" -> Comparator.comparingLong((ObjectNode n) -> n.path("likes").asLong())
+                    .reversed();
+            case "comment_descending" -> Comparator
+                    .comparingLong((ObjectNode n) -> n.path("comments_count").asLong()).reversed();
+            case "collect_descending" -> Comparator
+                    .comparingLong((ObjectNode n) -> n.path("collected_count").asLong()).reversed();
+            default -> null;
+        };
+        if (order != null) {
+            all.sort(order);
+        }
+        int page = page(parameter.apply("page"));
+        ObjectNode data = json.createObjectNode();
+        ArrayNode items = data.putArray("items");
+        for (ObjectNode n : slice(all, (page - 1) * SEARCH_PAGE, SEARCH_PAGE)) {
+            ObjectNode item = items.addObject();
+            item.put("model_type", "note");
+            item.set("note", searchNote(n));
+        }
+        data.put("search_request_id", "fake-" + Integer.toHexString(keyword.hashCode()));
+        return ok(data);
+    }
+
+    /** A listed note in the form a search result gives it. */
+    private ObjectNode searchNote(ObjectNode listed) {
+        ObjectNode n = json.createObjectNode();
+        n.put("id", listed.path("id").asText());
+        n.put("type", listed.path("type").asText("normal"));
+        n.put("desc", listed.path("desc").asText(""));
+        n.put("liked_count", listed.path("likes").asLong());
+        n.put("collected_count", listed.path("collected_count").asLong());
+        n.put("comments_count", listed.path("comments_count").asLong());
+        n.put("shared_count", listed.path("share_count").asLong());
+        n.put("timestamp", listed.path("create_time").asLong());
+        n.put("last_update_time", 0);
+        n.set("images_list", listed.path("images_list").deepCopy());
+        if (listed.has("video_info_v2")) {
+            n.set("video_info_v2", listed.get("video_info_v2").deepCopy());
+        }
+        ObjectNode user = n.putObject("user");
+        JsonNode author = listed.path("user");
+        user.put("userid", author.path("userid").asText());
+        user.put("nickname", author.path("nickname").asText());
+        user.put("images", author.path("images").asText());
+        n.put("xsec_token", "fake-token");
+        return n;
+    }
+
+    /** The first page of users a keyword finds: the world's creators for it. */
+    private ObjectNode searchUsers(Function<String, String> parameter) {
+        String keyword = parameter.apply("keyword");
+        if (keyword == null || keyword.isBlank()) {
+            return envelope(400, "Invalid parameters: keyword", null);
+        }
+        ObjectNode data = json.createObjectNode();
+        ArrayNode users = data.putArray("users");
+        List<String> creators = world.creatorsFor(keyword);
+        int page = page(parameter.apply("page"));
+        for (String creator : creators.subList(Math.min(creators.size(), (page - 1) * SEARCH_PAGE),
+                Math.min(creators.size(), page * SEARCH_PAGE))) {
+            ObjectNode profile = world.profile(creator);
+            if (profile == null) {
+                continue;
+            }
+            ObjectNode u = users.addObject();
+            u.put("id", creator);
+            u.put("name", profile.path("nickname").asText());
+            u.put("red_id", profile.path("red_id").asText(""));
+            u.put("image", profile.path("images").asText(""));
+            u.put("desc", "小红书号：" + profile.path("red_id").asText(""));
+            u.put("link", "xhsdiscover://1/user/user." + creator);
+        }
+        data.putArray("filters");
+        return ok(data);
+    }
+
+    private ObjectNode shareLink(String link) {
+        String target = link == null ? null : world.shareLinkTarget(link);
+        if (target == null) {
+            return envelope(400, "Invalid parameters: shareUrl", null);
+        }
+        ObjectNode data = json.createObjectNode();
+        data.put("redirect_url", target);
+        return ok(data);
+    }
+
+    private static int page(String value) {
+        try {
+            return value == null ? 1 : Math.max(1, Integer.parseInt(value));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 
     /** {@code data} of a page of notes; the next page is asked for with the last note's cursor. */

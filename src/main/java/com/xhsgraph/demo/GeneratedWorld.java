@@ -102,6 +102,21 @@ public final class GeneratedWorld implements FakeJustOneApi.World {
         return thread(noteId, rootId, index < 0 ? 0 : repliesOf.applyAsInt(index));
     }
 
+    /** Three creators derived from the keyword: every search finds someone. */
+    @Override
+    public List<String> creatorsFor(String keyword) {
+        String parent = "search:" + keyword;
+        return List.of(id(parent, 0), id(parent, 1), id(parent, 2));
+    }
+
+    /** Every short link leads to the first note of a creator derived from the link. */
+    @Override
+    public String shareLinkTarget(String link) {
+        String creator = id("link:" + link, 0);
+        return "https://www.xiaohongshu.com/discovery/item/" + notes(creator).get(0).path("id").asText()
+                + "?xsec_token=fake&xsec_source=app_share";
+    }
+
     private List<ObjectNode> thread(String noteId, String rootId, int count) {
         return replies.computeIfAbsent(rootId, id -> {
             List<ObjectNode> list = new ArrayList<>(count);

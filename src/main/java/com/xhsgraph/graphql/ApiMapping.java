@@ -126,7 +126,7 @@ final class ApiMapping {
         return new UpstreamUsage(u.day(), u.endpoint(), u.calls(), u.billed(), u.failed());
     }
 
-    private static PageInfo pageInfo(Slice<?> slice, boolean afterGiven) {
+    static PageInfo pageInfo(Slice<?> slice, boolean afterGiven) {
         List<? extends Slice.Item<?>> items = slice.items();
         String start = items.isEmpty() ? null : items.get(0).cursor();
         String end = items.isEmpty() ? null : items.get(items.size() - 1).cursor();

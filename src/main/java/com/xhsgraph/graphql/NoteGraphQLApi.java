@@ -26,6 +26,7 @@ import com.xhsgraph.graphql.type.User;
 import com.xhsgraph.graphql.type.Video;
 import com.xhsgraph.service.CommentService;
 import com.xhsgraph.service.NoteService;
+import com.xhsgraph.service.SearchService;
 import com.xhsgraph.service.fetch.Freshness;
 import com.xhsgraph.service.fetch.Pager;
 import com.xhsgraph.service.fetch.TimeSource;
@@ -35,6 +36,7 @@ import com.xhsgraph.service.model.NotFoundException;
 import com.xhsgraph.service.model.NoteData;
 import com.xhsgraph.service.model.NoteExtras;
 import com.xhsgraph.service.model.Page;
+import com.xhsgraph.service.model.ShareText;
 
 import io.smallrye.mutiny.Uni;
 
@@ -44,12 +46,15 @@ public class NoteGraphQLApi {
 
     private static final Predicate<NoteData> ANY = n -> true;
 
+    private final SearchService search;
     private final NoteService notes;
     private final CommentService comments;
     private final TimeSource time;
     private final XhsConfig config;
 
-    NoteGraphQLApi(NoteService notes, CommentService comments, TimeSource time, XhsConfig config) {
+    NoteGraphQLApi(NoteService notes, CommentService comments, TimeSource time, XhsConfig config,
+            SearchService search) {
+        this.search = search;
         this.notes = notes;
         this.comments = comments;
         this.time = time;
@@ -58,15 +63,19 @@ public class NoteGraphQLApi {
 
     @Query("note")
     @FromSnapshotsWith(argument = "asOf")
+    @AcceptsShareLinks(argument = "id")
     @Description("A note by id. Costs nothing by itself: fields a listing did not provide come from the detail.")
     public Uni<Note> note(
-            @Name("id") @NonNull @Description("The 24-hex note id, or a note URL such as https://www.xiaohongshu.com/explore/<id>.") String id,
+            @Name("id") @NonNull @Description("The 24-hex note id, a note URL such as https://www.xiaohongshu.com/explore/<id>, a share link (xhslink.com) or a pasted share text; a short link costs one call the first time it is seen.") String id,
             @Name("maxAge") @Description("Serve the detail from a snapshot at most this many seconds old when the query arrived, else fetch it; 0: the upstream answered after the query arrived (a call in flight for another query counts). Default: the configured freshness.") Integer maxAge,
             @Name("asOf") @Description("The note as last observed at or before this moment (counters and title; other fields as stored now), from the snapshots only.") Instant asOf) {
         return Resolvers.guard(() -> {
-            String xhsId = XhsIds.note(id);
             Integer age = Freshness.checkMaxAge(maxAge);
-            return Uni.createFrom().item(new Note(xhsId, null, age, Resolvers.asOf(asOf, time.now())));
+            Instant at = Resolvers.asOf(asOf, time.now());
+            if (!ShareText.hasShortLink(id)) {
+                return Uni.createFrom().item(new Note(XhsIds.note(id), null, age, at));
+            }
+            return search.expand(id).map(url -> new Note(XhsIds.note(url), null, age, at));
         });
     }
 

@@ -7,10 +7,12 @@ import java.util.regex.Pattern;
 
 import com.xhsgraph.graphql.type.NodeIds;
 import com.xhsgraph.service.model.InvalidInputException;
+import com.xhsgraph.service.model.ShareText;
 
 /**
  * Reads the ids clients pass to {@code user} and {@code note}: a raw 24-hex Xiaohongshu id, or a profile / explore
- * URL of xiaohongshu.com or rednote.com. Short links (xhslink.com) need the upstream to expand them and are refused.
+ * URL of xiaohongshu.com or rednote.com, alone or inside a pasted share text. Short links (xhslink.com) are expanded
+ * by the upstream first ({@code SearchService.expand}); one that reaches this class unexpanded is refused.
  */
 final class XhsIds {
 
@@ -38,13 +40,16 @@ final class XhsIds {
         if (NodeIds.isXhsId(value)) {
             return value.toLowerCase(Locale.ROOT);
         }
+        if (value.length() <= MAX_INPUT && !value.startsWith("http://") && !value.startsWith("https://")) {
+            // a share text: the link in it
+            value = ShareText.find(value).map(ShareText.Link::url).orElse(value);
+        }
         if (value.length() <= MAX_INPUT && (value.startsWith("http://") || value.startsWith("https://"))) {
             try {
                 URI uri = new URI(value);
                 String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
                 if (host.contains("xhslink.com")) {
-                    throw new InvalidInputException(
-                            "Short links (xhslink.com) are not supported: open the link and pass the full URL");
+                    throw new InvalidInputException("This short link (xhslink.com) could not be read");
                 }
                 if (isXiaohongshuHost(host) && uri.getRawPath() != null) {
                     Matcher m = path.matcher(uri.getRawPath());

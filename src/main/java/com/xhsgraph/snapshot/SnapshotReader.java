@@ -28,6 +28,7 @@ import com.xhsgraph.service.model.NoteData;
 import com.xhsgraph.service.model.Page;
 import com.xhsgraph.service.model.ProfileData;
 import com.xhsgraph.service.model.Provenance;
+import com.xhsgraph.service.model.ShareTarget;
 import com.xhsgraph.service.model.Usage;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -100,6 +101,32 @@ public class SnapshotReader {
         return pages(keys, ids -> CommentSnapshot.<CommentSnapshot>list("xhsId in ?1", ids)
                 .flatMap(comments -> previewReplies(comments).map(previews -> index(comments, c -> c.xhsId,
                         c -> SnapshotMapping.comment(c, previews, null)))));
+    }
+
+    /**
+     * Stored pages of users a search found, with what the page told of each user (name, avatar, Xiaohongshu number)
+     * as stored now; incomplete pages count as not stored.
+     */
+    public Uni<Map<CallKey, Fetched<Page<ProfileData>>>> userPages(Collection<CallKey> keys) {
+        return pages(keys, ids -> UserSnapshot.<UserSnapshot>list("xhsId in ?1", ids).map(users -> index(users,
+                u -> u.xhsId, u -> ProfileData.partial(u.xhsId, u.nickname, u.avatarUrl, u.redId))));
+    }
+
+    /** The stored targets of these share links; links never resolved are absent. */
+    public Uni<Map<String, Fetched<ShareTarget>>> shareLinks(Collection<String> links) {
+        if (links.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        List<String> list = List.copyOf(links);
+        return sessions.inSession(() -> ShareLinkSnapshot.<ShareLinkSnapshot>list("link in ?1", list))
+                .map(found -> {
+                    Map<String, Fetched<ShareTarget>> byLink = new HashMap<>();
+                    for (ShareLinkSnapshot s : found) {
+                        byLink.put(s.link, Fetched.stored(new ShareTarget(s.link, s.targetUrl, null),
+                                instant(s.resolvedAt)));
+                    }
+                    return byLink;
+                });
     }
 
     /** The stored replies that the comment pages of {@code comments} previewed inline, by id. */

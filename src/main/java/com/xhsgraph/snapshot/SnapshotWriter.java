@@ -24,6 +24,7 @@ import com.xhsgraph.service.model.CommentData;
 import com.xhsgraph.service.model.NoteData;
 import com.xhsgraph.service.model.Page;
 import com.xhsgraph.service.model.ProfileData;
+import com.xhsgraph.service.model.ShareTarget;
 import com.xhsgraph.service.model.Usage;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -180,6 +181,25 @@ public class SnapshotWriter {
         return write(session -> comments(rows, raw, time, session)
                 .chain(() -> pageRow(key, page.ids(CommentData::xhsId), page, time).execute(session)));
     }
+
+    /**
+     * A page of users a search found, as fetched at {@code at}: what the page tells of each user (never overwriting a
+     * stored profile's values with empty ones), and the page.
+     */
+    public Uni<Void> userPage(CallKey key, Page<ProfileData> page, Instant at) {
+        OffsetDateTime time = utc(at);
+        return write(session -> users(page.items(), Map.of(), time).execute(session)
+                .chain(() -> pageRow(key, page.ids(ProfileData::xhsId), page, time).execute(session)));
+    }
+
+    /** Where a share link leads; a link's target never changes, so a link already stored is kept as it is. */
+    public Uni<Void> shareLink(ShareTarget target, Instant at) {
+        NativeInsert insert = new NativeInsert(SHARE_LINK_INSERT, 3, "ON CONFLICT (link) DO NOTHING");
+        insert.row(target.link(), target.url(), utc(at));
+        return write(insert::execute);
+    }
+
+    private static final String SHARE_LINK_INSERT = "INSERT INTO xhs_share_link (link, target_url, resolved_at)";
 
     /** Adds usage counts to their rows, creating rows as needed. */
     public Uni<Void> addUsage(Collection<Usage> batch) {

@@ -117,7 +117,9 @@ class ArchitectureTest {
                     continue;
                 }
                 boolean callsUpstream = reaches(resolver, call -> paid.contains(call.getTarget().getFullName()));
-                boolean hasCost = resolver.isAnnotatedWith(UpstreamCost.class);
+                // a share link in an id argument is the cost of those that take one
+                boolean hasCost = resolver.isAnnotatedWith(UpstreamCost.class)
+                        || resolver.isAnnotatedWith(com.xhsgraph.graphql.AcceptsShareLinks.class);
                 declared += hasCost ? 1 : 0;
                 if (callsUpstream && !hasCost) {
                     undeclared.add(resolver.getFullName());

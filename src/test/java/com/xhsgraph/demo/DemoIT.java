@@ -70,6 +70,20 @@ class DemoIT {
     }
 
     @Test
+    void theDemoFindsNotesAndUsersAndOpensAShareLinkOffline() {
+        JsonPath found = GraphQLClient.post("""
+                query { searchNotes(keyword: "穿搭", first: 25) { nodes { xhsId likeCount author { nickname } } }
+                  searchUsers(keyword: "穿搭") { nodes { xhsId nickname } }
+                  resolve(link: "分享 %s 复制本条信息") { ... on Note { xhsId title } } }
+                """.formatted(DemoDataset.DEMO_SHORT_LINK)).jsonPath();
+        assertThat(found.getList("errors")).as(found.prettify()).isNull();
+        assertThat(found.getList("data.searchNotes.nodes")).hasSize(25);
+        assertThat(found.getList("data.searchNotes.nodes.xhsId")).doesNotHaveDuplicates();
+        assertThat(found.getList("data.searchUsers.nodes.xhsId")).contains(DemoDataset.DEMO_CREATOR);
+        assertThat(found.getString("data.resolve.xhsId")).hasSize(24);
+    }
+
+    @Test
     void commentsAndReplyThreadsHaveSeveralPages() {
         JsonPath first = GraphQLClient.post("""
                 query { user(id: "%s") { notes(first: 1) { nodes { xhsId comments(first: 0) { totalCount } } } } }

@@ -20,7 +20,7 @@ public final class Database {
     /** Empties every snapshot table. */
     public void clear() {
         execute("TRUNCATE xhs_user, xhs_user_observation, xhs_note, xhs_note_observation, xhs_comment, "
-                + "xhs_comment_observation");
+                + "xhs_comment_observation, xhs_share_link");
     }
 
     public long count(String sql, Object... params) {

@@ -11,6 +11,7 @@ import java.util.Set;
 
 import com.xhsgraph.service.fetch.Pager;
 import com.xhsgraph.service.model.Endpoint;
+import com.xhsgraph.service.model.ShareText;
 
 import graphql.DirectivesUtil;
 import graphql.language.OperationDefinition;
@@ -30,7 +31,7 @@ import graphql.schema.GraphQLTypeUtil;
 
 /**
  * The most upstream calls a query can make, computed before it runs from the cost each field declares in the schema
- * ({@code @upstreamCost}, {@code @fromSnapshotsWith}, {@code @sameForEveryItem}) and the query's normalized form (the
+ * ({@code @upstreamCost}, {@code @fromSnapshotsWith}, {@code @sameForEveryItem}, {@code @acceptsShareLinks}) and the query's normalized form (the
  * operation execution will run, fragments expanded, variables and defaults applied, {@code @skip}/{@code @include}
  * decided). It is an upper bound: snapshots, single flight and the per-request cache only make the real cost lower.
  * <ul>
@@ -59,6 +60,7 @@ public final class CostEstimator {
     static final String FROM_SNAPSHOTS = "fromSnapshotsWith";
     static final String SAME_FOR_EVERY_ITEM = "sameForEveryItem";
     static final String LIST_SIZE = "listSize";
+    static final String ACCEPTS_SHARE_LINKS = "acceptsShareLinks";
 
     private final GraphQLSchema schema;
     private final int maxFirst;
@@ -66,6 +68,7 @@ public final class CostEstimator {
     private final Map<FieldCoordinates, String> snapshotArguments = new HashMap<>();
     private final Set<FieldCoordinates> sameForEveryItem = new HashSet<>();
     private final Map<FieldCoordinates, Integer> listSizes = new HashMap<>();
+    private final Map<FieldCoordinates, String> shareLinkArguments = new HashMap<>();
 
     /**
      * Reads the declarations from {@code schema}.
@@ -176,6 +179,11 @@ public final class CostEstimator {
             return;
         }
         String path = object.path.isEmpty() ? f.getResultKey() : object.path + "." + f.getResultKey();
+        String linkArgument = shareLinkArguments.get(coordinates);
+        if (linkArgument != null && f.getResolvedArguments().get(linkArgument) instanceof String text
+                && ShareText.hasShortLink(text)) {
+            add(plan, path, Endpoint.SHARE_LINK, object.count);
+        }
         Cost cost = costs.get(coordinates);
         if (cost != null) {
             if (cost.pages()) {
@@ -310,6 +318,8 @@ public final class CostEstimator {
                 case FROM_SNAPSHOTS -> snapshotArguments.put(coordinates,
                         string(directive.getArgument("argument")));
                 case SAME_FOR_EVERY_ITEM -> sameForEveryItem.add(coordinates);
+                case ACCEPTS_SHARE_LINKS -> shareLinkArguments.put(coordinates,
+                        string(directive.getArgument("argument")));
                 case LIST_SIZE -> {
                     Object max = directive.getArgument("max") == null ? null : directive.getArgument("max").getValue();
                     listSizes.put(coordinates, max instanceof Number n ? n.intValue() : 0);

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 
 @Name("NoteConnection")
-@Description("A page of a creator's notes, newest first after any pinned ones (Relay connection).")
+@Description("A page of notes (Relay connection): a creator's, newest first after any pinned ones, or those a search found.")
 public record NoteConnection(
         @NonNull @Description("The notes of this page with their cursors.") List<@NonNull NoteEdge> edges,
         @NonNull @Description("The notes of this page.") List<Note> nodes,

@@ -15,12 +15,14 @@ import com.xhsgraph.service.model.CallKey;
 import com.xhsgraph.service.model.CommentData;
 import com.xhsgraph.service.model.Endpoint;
 import com.xhsgraph.service.model.Fetched;
+import com.xhsgraph.service.model.InvalidInputException;
 import com.xhsgraph.service.model.NotInSnapshotException;
 import com.xhsgraph.service.model.NoteData;
 import com.xhsgraph.service.model.Page;
 import com.xhsgraph.service.model.ProfileData;
 import com.xhsgraph.service.model.Provenance;
 import com.xhsgraph.service.model.RequestCancelledException;
+import com.xhsgraph.service.model.ShareTarget;
 import com.xhsgraph.service.model.Sourced;
 import com.xhsgraph.service.model.UpstreamException;
 import com.xhsgraph.snapshot.SnapshotWriter;
@@ -160,6 +162,10 @@ public class FetchPipeline {
             case NOTE_LIST -> upstream.notes(call.id(), call.cursor());
             case COMMENTS -> comments(call);
             case REPLIES -> upstream.replies(call.noteId(), call.id(), call.cursor());
+            case SEARCH_NOTES -> upstream.searchNotes(call.id(), pageNumber(call), call.sort().split("/")[0],
+                    call.sort().split("/")[1]);
+            case SEARCH_USERS -> upstream.searchUsers(call.id(), pageNumber(call));
+            case SHARE_LINK -> upstream.shareLink(call.id());
         };
         return answer.flatMap(fetched -> {
             Instant at = time.now();
@@ -202,6 +208,15 @@ public class FetchPipeline {
         });
     }
 
+    /** The page number of a search page: its cursor, 1 for the first. */
+    private static int pageNumber(CallKey call) {
+        try {
+            return call.cursor() == null ? 1 : Math.max(1, Integer.parseInt(call.cursor()));
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("Malformed search cursor");
+        }
+    }
+
     /** Marks the cursor of a page asked for in {@code normal} order in place of {@code latest}; never sent upstream. */
     static final String FELL_BACK = "normal~";
 
@@ -236,6 +251,9 @@ public class FetchPipeline {
             case NOTE_DETAIL -> writer.note((NoteData) value, answer.raw(), at);
             case NOTE_LIST -> writer.notePage(call, (Page<NoteData>) value, answer.raw(), at);
             case COMMENTS, REPLIES -> writer.commentPage(call, (Page<CommentData>) value, answer.raw(), at);
+            case SEARCH_NOTES -> writer.notePage(call, (Page<NoteData>) value, answer.raw(), at);
+            case SEARCH_USERS -> writer.userPage(call, (Page<ProfileData>) value, at);
+            case SHARE_LINK -> writer.shareLink((ShareTarget) value, at);
         };
         return write.replaceWith(true).onFailure().recoverWithItem(failure -> {
             Log.warnf("Could not store %s: %s", call.describe(), failure.toString());

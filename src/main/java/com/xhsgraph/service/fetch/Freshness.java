@@ -30,6 +30,8 @@ public class Freshness {
             case NOTE_DETAIL -> defaults.noteDetail();
             case COMMENTS -> defaults.comments();
             case REPLIES -> defaults.replies();
+            case SEARCH_NOTES, SEARCH_USERS -> defaults.search();
+            case SHARE_LINK -> defaults.shareLink();
         };
     }
 

@@ -69,12 +69,25 @@ public final class Pager<T> {
         return walk(start, first, Filter.all());
     }
 
+    /**
+     * The {@code first} items after {@code start}, reading at most {@code maxPages} upstream pages: for lists whose
+     * pages may hold fewer items than their size (search results), so that a walk never reads more pages than its
+     * estimate counted. A walk cut short says there is a next page.
+     */
+    public Uni<Slice<T>> walkAtMost(PageCursor start, int first, int maxPages) {
+        if (first == 0) {
+            return Uni.createFrom().item(Slice.empty());
+        }
+        Walk walk = new Walk(first, Filter.all(), Math.max(1, Math.min(maxPages, MAX_PAGES_PER_WALK)));
+        return step(walk, start.page(), start.offset(), start.item());
+    }
+
     /** The {@code first} items after {@code start} that {@code filter} accepts. */
     public Uni<Slice<T>> walk(PageCursor start, int first, Filter<T> filter) {
         if (first == 0) {
             return Uni.createFrom().item(Slice.empty());
         }
-        Walk walk = new Walk(first, filter);
+        Walk walk = new Walk(first, filter, MAX_PAGES_PER_WALK);
         return step(walk, start.page(), start.offset(), start.item());
     }
 
@@ -116,7 +129,7 @@ public final class Pager<T> {
             if (!continues) {
                 return Uni.createFrom().item(walk.done(false));
             }
-            if (walk.pages >= MAX_PAGES_PER_WALK) {
+            if (walk.pages >= walk.maxPages) {
                 return Uni.createFrom().item(walk.done(true));
             }
             return step(walk, page.nextCursor(), 0, null);
@@ -150,9 +163,12 @@ public final class Pager<T> {
         Provenance provenance;
         int pages;
 
-        Walk(int first, Filter<T> filter) {
+        final int maxPages;
+
+        Walk(int first, Filter<T> filter, int maxPages) {
             this.first = first;
             this.filter = filter;
+            this.maxPages = maxPages;
         }
 
         Slice<T> done(boolean hasNextPage) {

@@ -11,6 +11,7 @@ import com.xhsgraph.service.model.CallKey;
 import com.xhsgraph.service.model.Fetched;
 import com.xhsgraph.service.model.NoteData;
 import com.xhsgraph.service.model.ProfileData;
+import com.xhsgraph.service.model.ShareTarget;
 import com.xhsgraph.snapshot.SnapshotReader;
 
 import io.smallrye.mutiny.Uni;
@@ -31,6 +32,8 @@ public class SnapshotReads {
     private final TickBatcher<String, Fetched<NoteData>> details;
     private final TickBatcher<CallKey, Fetched<?>> notePages;
     private final TickBatcher<CallKey, Fetched<?>> commentPages;
+    private final TickBatcher<CallKey, Fetched<?>> userPages;
+    private final TickBatcher<String, Fetched<ShareTarget>> shareLinks;
     private final TickBatcher<String, Long> storedNotes;
     private final TickBatcher<String, Long> storedComments;
     private final TickBatcher<String, Long> storedReplies;
@@ -45,6 +48,8 @@ public class SnapshotReads {
         details = new TickBatcher<>(reader::details);
         notePages = new TickBatcher<>(keys -> reader.notePages(keys).map(HashMap::new));
         commentPages = new TickBatcher<>(keys -> reader.commentPages(keys).map(HashMap::new));
+        userPages = new TickBatcher<>(keys -> reader.userPages(keys).map(HashMap::new));
+        shareLinks = new TickBatcher<>(reader::shareLinks);
         storedNotes = new TickBatcher<>(reader::storedNotes);
         storedComments = new TickBatcher<>(reader::storedComments);
         storedReplies = new TickBatcher<>(reader::storedReplies);
@@ -64,6 +69,9 @@ public class SnapshotReads {
             case NOTE_DETAIL -> details.load(call.id()).map(f -> (Fetched<?>) f);
             case NOTE_LIST -> notePages.load(call);
             case COMMENTS, REPLIES -> commentPages.load(call);
+            case SEARCH_NOTES -> notePages.load(call);
+            case SEARCH_USERS -> userPages.load(call);
+            case SHARE_LINK -> shareLinks.load(call.id()).map(f -> (Fetched<?>) f);
         };
     }
 

@@ -39,6 +39,25 @@ public record CallKey(Endpoint endpoint, String id, String noteId, String sort, 
         return new CallKey(Endpoint.REPLIES, rootId, Objects.requireNonNull(noteId), null, cursor);
     }
 
+    /**
+     * A page of a note search: {@code keyword}, the upstream {@code sort} and {@code noteType}, and the page number as
+     * the cursor (null for page 1).
+     */
+    public static CallKey searchNotes(String keyword, String sort, String noteType, String page) {
+        return new CallKey(Endpoint.SEARCH_NOTES, keyword, null, Objects.requireNonNull(sort) + "/"
+                + Objects.requireNonNull(noteType), page);
+    }
+
+    /** A page of a user search; the page number is the cursor (null for page 1). */
+    public static CallKey searchUsers(String keyword, String page) {
+        return new CallKey(Endpoint.SEARCH_USERS, keyword, null, null, page);
+    }
+
+    /** What a share link points to. */
+    public static CallKey shareLink(String link) {
+        return new CallKey(Endpoint.SHARE_LINK, link, null, null, null);
+    }
+
     /** The same list at another cursor. */
     public CallKey at(String otherCursor) {
         return new CallKey(endpoint, id, noteId, sort, otherCursor);
@@ -50,7 +69,9 @@ public record CallKey(Endpoint endpoint, String id, String noteId, String sort, 
             case NOTE_LIST -> "notes";
             case COMMENTS -> "comments-" + sort;
             case REPLIES -> "replies";
-            case USER, NOTE_DETAIL -> throw new IllegalStateException(endpoint + " is not a list");
+            case SEARCH_NOTES -> "search-notes-" + sort;
+            case SEARCH_USERS -> "search-users";
+            case USER, NOTE_DETAIL, SHARE_LINK -> throw new IllegalStateException(endpoint + " is not a list");
         };
     }
 
@@ -67,6 +88,9 @@ public record CallKey(Endpoint endpoint, String id, String noteId, String sort, 
             case NOTE_LIST -> "a page of the notes of " + id;
             case COMMENTS -> "a page of the comments on " + id;
             case REPLIES -> "a page of the replies to " + id;
+            case SEARCH_NOTES -> "a page of the notes found for \"" + id + "\"";
+            case SEARCH_USERS -> "a page of the users found for \"" + id + "\"";
+            case SHARE_LINK -> "the target of the share link " + id;
         };
     }
 

@@ -16,7 +16,16 @@ public enum Endpoint {
     /** A page of a note's top-level comments, about 10 a page. */
     COMMENTS(Names.COMMENTS, "comments", 10),
     /** A page of the replies under a top-level comment, about 5 a page. */
-    REPLIES(Names.REPLIES, "replies", 5);
+    REPLIES(Names.REPLIES, "replies", 5),
+    /**
+     * A page of the notes a keyword finds, by page number. Pages hold up to 20; fewer when the upstream leaves out
+     * results it cannot show, so a walk reads at most the pages its estimate counts.
+     */
+    SEARCH_NOTES(Names.SEARCH_NOTES, "search-notes", 20),
+    /** A page of the users a keyword finds, by page number, up to 20 a page. */
+    SEARCH_USERS(Names.SEARCH_USERS, "search-users", 20),
+    /** What a share link ({@code xhslink.com}) points to. */
+    SHARE_LINK(Names.SHARE_LINK, "share-link", 1);
 
     /** The names as compile-time constants, for annotations that declare which endpoint a field may call. */
     public static final class Names {
@@ -25,6 +34,9 @@ public enum Endpoint {
         public static final String NOTE_DETAIL = "get-note-detail/v1";
         public static final String COMMENTS = "get-note-comment/v2";
         public static final String REPLIES = "get-note-sub-comment/v2";
+        public static final String SEARCH_NOTES = "search-note/v2";
+        public static final String SEARCH_USERS = "search-user/v2";
+        public static final String SHARE_LINK = "share-url-transfer/v1";
 
         private Names() {}
     }
@@ -56,7 +68,7 @@ public enum Endpoint {
 
     /** Whether the endpoint returns pages of a list. */
     public boolean paged() {
-        return this == NOTE_LIST || this == COMMENTS || this == REPLIES;
+        return this == NOTE_LIST || this == COMMENTS || this == REPLIES || this == SEARCH_NOTES || this == SEARCH_USERS;
     }
 
     /** The endpoint with this path. */

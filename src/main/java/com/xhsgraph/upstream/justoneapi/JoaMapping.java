@@ -35,6 +35,7 @@ import com.xhsgraph.service.model.Page;
 import com.xhsgraph.service.model.ProfileData;
 import com.xhsgraph.service.model.ProfileExtras;
 import com.xhsgraph.service.model.ReplyPreview;
+import com.xhsgraph.service.model.ShareTarget;
 import com.xhsgraph.service.model.UpstreamException;
 import com.xhsgraph.service.model.UpstreamException.Kind;
 import com.xhsgraph.upstream.justoneapi.dto.JoaAt;
@@ -49,6 +50,10 @@ import com.xhsgraph.upstream.justoneapi.dto.JoaNoteDetail;
 import com.xhsgraph.upstream.justoneapi.dto.JoaNoteListPage;
 import com.xhsgraph.upstream.justoneapi.dto.JoaNoteListUser;
 import com.xhsgraph.upstream.justoneapi.dto.JoaPicture;
+import com.xhsgraph.upstream.justoneapi.dto.JoaSearchNote;
+import com.xhsgraph.upstream.justoneapi.dto.JoaSearchNotePage;
+import com.xhsgraph.upstream.justoneapi.dto.JoaSearchUser;
+import com.xhsgraph.upstream.justoneapi.dto.JoaSearchUserPage;
 import com.xhsgraph.upstream.justoneapi.dto.JoaTag;
 import com.xhsgraph.upstream.justoneapi.dto.JoaUser;
 import com.xhsgraph.upstream.justoneapi.dto.JoaVideoInfo;
@@ -233,6 +238,76 @@ final class JoaMapping {
             return comment(r, noteId, rootId, ReplyPreview.NONE);
         });
         return new Answer<>(new Page<>(items, Boolean.TRUE.equals(page.hasMore()), page.cursor(), null, null), raw);
+    }
+
+    /**
+     * A page of note search results. Items that are not notes (ads, suggested queries) are left out; there is no
+     * {@code has_more}, so the search goes on while a page has items, and the next page is the next number.
+     */
+    Answer<Page<NoteData>> searchNotePage(JsonNode data, int pageNumber) {
+        JoaSearchNotePage page = read(data, JoaSearchNotePage.class, Endpoint.SEARCH_NOTES);
+        if (page == null) {
+            throw unexpected(Endpoint.SEARCH_NOTES);
+        }
+        Map<String, String> raw = new LinkedHashMap<>();
+        List<JsonNode> notes = new ArrayList<>();
+        if (page.items() != null) {
+            for (JsonNode item : page.items()) {
+                JsonNode note = item == null ? null : item.get("note");
+                if (note != null && note.isObject()) {
+                    notes.add(note);
+                }
+            }
+        }
+        List<NoteData> items = items(notes, JoaSearchNote.class, Endpoint.SEARCH_NOTES, (n, node) -> {
+            NoteData note = usableId(n.id()) == null ? null : foundNote(n);
+            if (note != null) {
+                raw.put(note.xhsId(), raw(node));
+            }
+            return note;
+        });
+        boolean more = page.items() != null && !page.items().isEmpty();
+        return new Answer<>(new Page<>(items, more, String.valueOf(pageNumber + 1), null, null), raw);
+    }
+
+    /** A page of user search results: what a result tells of a user (name, avatar, Xiaohongshu number). */
+    Answer<Page<ProfileData>> searchUserPage(JsonNode data, int pageNumber) {
+        JoaSearchUserPage page = read(data, JoaSearchUserPage.class, Endpoint.SEARCH_USERS);
+        if (page == null) {
+            throw unexpected(Endpoint.SEARCH_USERS);
+        }
+        Map<String, String> raw = new LinkedHashMap<>();
+        List<ProfileData> items = items(page.users(), JoaSearchUser.class, Endpoint.SEARCH_USERS, (u, node) -> {
+            if (usableId(u.id()) == null) {
+                return null;
+            }
+            raw.put(u.id(), raw(node));
+            return ProfileData.partial(u.id(), clean(u.name()), blankToNull(u.image()), blankToNull(u.redId()));
+        });
+        boolean more = page.users() != null && !page.users().isEmpty();
+        return new Answer<>(new Page<>(items, more, String.valueOf(pageNumber + 1), null, null), raw);
+    }
+
+    /** Where a share link leads ({@code data.redirect_url}); NOT_FOUND when the upstream could not expand it. */
+    Answer<ShareTarget> shareTarget(JsonNode data, String link) {
+        String url = data == null ? null : data.path("redirect_url").asText(null);
+        if (blank(url) || !(url.startsWith("http://") || url.startsWith("https://"))) {
+            throw new UpstreamException(Kind.NOT_FOUND, Endpoint.SHARE_LINK, 0,
+                    "Just One API could not expand this share link");
+        }
+        return new Answer<>(new ShareTarget(link, url.strip(), null), Map.of());
+    }
+
+    private NoteData foundNote(JoaSearchNote n) {
+        String title = firstNonBlank(clean(n.title()), clean(n.displayTitle()));
+        String excerpt = clean(n.desc());
+        List<ImageData> images = images(n.imagesList());
+        NoteExtras extras = new NoteExtras(excerpt == null ? List.of() : topics(excerpt), mentions(n.ats()),
+                video(n.videoInfoV2(), images), null);
+        return new NoteData(n.id(), author(n.user()), title, excerpt, null, n.type(), null,
+                epochSeconds(n.timestamp()), epochSeconds(n.lastUpdateTime()), toInt(n.likedCount()),
+                toInt(n.commentsCount()), toInt(n.collectedCount()), toInt(n.sharedCount()), null, images, extras,
+                false, null);
     }
 
     NoteData listedNote(JoaListNote n) {

@@ -25,6 +25,7 @@ import com.xhsgraph.service.model.Endpoint;
 import com.xhsgraph.service.model.NoteData;
 import com.xhsgraph.service.model.Page;
 import com.xhsgraph.service.model.ProfileData;
+import com.xhsgraph.service.model.ShareTarget;
 import com.xhsgraph.service.model.UpstreamAttempt;
 import com.xhsgraph.service.model.UpstreamException;
 import com.xhsgraph.service.model.UpstreamException.Kind;
@@ -109,6 +110,28 @@ public class JustOneApiClient {
     public Uni<Answer<Page<CommentData>>> replies(String noteId, String rootId, String lastCursor) {
         return call(Endpoint.REPLIES, (r, token) -> r.getNoteSubComment(token, noteId, rootId, lastCursor))
                 .map(data -> mapping.replyPage(data, noteId, rootId));
+    }
+
+    /**
+     * Page {@code page} (from 1) of the notes {@code keyword} finds; {@code sort} is {@code general},
+     * {@code popularity_descending}, {@code time_descending}, {@code comment_descending} or {@code collect_descending},
+     * {@code noteType} {@code _0} (all), {@code _1} (video) or {@code _2} (image).
+     */
+    public Uni<Answer<Page<NoteData>>> searchNotes(String keyword, int page, String sort, String noteType) {
+        return call(Endpoint.SEARCH_NOTES, (r, token) -> r.searchNote(token, keyword, page, sort, noteType))
+                .map(data -> mapping.searchNotePage(data, page));
+    }
+
+    /** Page {@code page} (from 1) of the users {@code keyword} finds. */
+    public Uni<Answer<Page<ProfileData>>> searchUsers(String keyword, int page) {
+        return call(Endpoint.SEARCH_USERS, (r, token) -> r.searchUser(token, keyword, page))
+                .map(data -> mapping.searchUserPage(data, page));
+    }
+
+    /** Where a share link leads; fails with {@link Kind#NOT_FOUND} when the upstream cannot expand it. */
+    public Uni<Answer<ShareTarget>> shareLink(String link) {
+        return call(Endpoint.SHARE_LINK, (r, token) -> r.shareUrlTransfer(token, link))
+                .map(data -> mapping.shareTarget(data, link));
     }
 
     /** The {@code data} of a successful answer of {@code endpoint}, after the retries that may help. */

@@ -8,7 +8,7 @@ import jakarta.ws.rs.core.Response;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The five Just One API endpoints the graph needs. Every call is billed on code 0, so only {@link JustOneApiClient}
+ * The Just One API endpoints the graph needs. Every call is billed on code 0, so only {@link JustOneApiClient}
  * uses this interface. Bodies are read as text whatever the HTTP status: the envelope decides the outcome.
  */
 @Path("/api/xiaohongshu")
@@ -37,4 +37,18 @@ interface JustOneApiRestClient {
     Uni<Response> getNoteSubComment(@QueryParam("token") String token,
             @QueryParam("noteId") String noteId, @QueryParam("commentId") String commentId,
             @QueryParam("lastCursor") String lastCursor);
+
+    @GET
+    @Path("/search-note/v2")
+    Uni<Response> searchNote(@QueryParam("token") String token, @QueryParam("keyword") String keyword,
+            @QueryParam("page") int page, @QueryParam("sort") String sort, @QueryParam("noteType") String noteType);
+
+    @GET
+    @Path("/search-user/v2")
+    Uni<Response> searchUser(@QueryParam("token") String token, @QueryParam("keyword") String keyword,
+            @QueryParam("page") int page);
+
+    @GET
+    @Path("/share-url-transfer/v1")
+    Uni<Response> shareUrlTransfer(@QueryParam("token") String token, @QueryParam("shareUrl") String shareUrl);
 }
