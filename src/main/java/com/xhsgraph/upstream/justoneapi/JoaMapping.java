@@ -298,16 +298,11 @@ final class JoaMapping {
         return new Answer<>(new ShareTarget(link, url.strip(), null), Map.of());
     }
 
+    /** A search result read as the listing it resembles (its publication time is {@code timestamp}). */
     private NoteData foundNote(JoaSearchNote n) {
-        String title = firstNonBlank(clean(n.title()), clean(n.displayTitle()));
-        String excerpt = clean(n.desc());
-        List<ImageData> images = images(n.imagesList());
-        NoteExtras extras = new NoteExtras(excerpt == null ? List.of() : topics(excerpt), mentions(n.ats()),
-                video(n.videoInfoV2(), images), null);
-        return new NoteData(n.id(), author(n.user()), title, excerpt, null, n.type(), null,
-                epochSeconds(n.timestamp()), epochSeconds(n.lastUpdateTime()), toInt(n.likedCount()),
-                toInt(n.commentsCount()), toInt(n.collectedCount()), toInt(n.sharedCount()), null, images, extras,
-                false, null);
+        return listedNote(new JoaListNote(n.id(), null, n.title(), n.displayTitle(), n.desc(), n.type(),
+                n.timestamp(), n.lastUpdateTime(), n.likedCount(), n.commentsCount(), n.collectedCount(),
+                n.sharedCount(), null, null, n.imagesList(), n.user(), n.ats(), n.videoInfoV2()));
     }
 
     NoteData listedNote(JoaListNote n) {

@@ -112,6 +112,43 @@ class JoaMappingTest {
     }
 
     @Test
+    void searchResultsAndShareLinks() {
+        Answer<Page<NoteData>> found = MAPPING.searchNotePage(data("search-note-v2.json"), 1);
+        NoteData note = found.value().items().get(0);
+        assertThat(note.xhsId()).isEqualTo("69abb712000000001600a32a");
+        assertThat(note.likeCount()).isEqualTo(15);
+        assertThat(note.collectCount()).isEqualTo(9);
+        assertThat(note.commentCount()).isEqualTo(25);
+        assertThat(note.shareCount()).isEqualTo(14);
+        assertThat(note.publishedAt()).isEqualTo(Instant.ofEpochSecond(1772861202));
+        assertThat(note.editedAt()).as("last_update_time 0 is no time").isNull();
+        assertThat(note.excerpt()).startsWith("#海信洗衣机");
+        assertThat(note.author().xhsId()).isEqualTo("6276a4d10000000021026c1f");
+        assertThat(note.author().nickname()).isEqualTo("郑州卖海信电视容声冰箱团购处");
+        assertThat(note.author().redId()).isEqualTo("1527435277");
+        assertThat(note.images()).isNotEmpty();
+        assertThat(found.value().hasMore()).as("no has_more: a page with results may have a next").isTrue();
+        assertThat(found.value().nextCursor()).isEqualTo("2");
+        assertThat(found.raw()).containsKey(note.xhsId());
+
+        Page<ProfileData> users = MAPPING.searchUserPage(data("search-user-v2.json"), 1).value();
+        assertThat(users.items()).hasSize(20);
+        assertThat(users.items().get(0).nickname()).isEqualTo("Amir Ali");
+        assertThat(users.items().get(0).redId()).isEqualTo("26814156493");
+        assertThat(users.items().get(0).avatarUrl()).startsWith("https://");
+        assertThat(users.items().get(0).complete()).as("a search result is not a profile").isFalse();
+
+        JsonNode empty = JSON.createObjectNode().putArray("items").removeAll();
+        assertThat(MAPPING.searchNotePage(JSON.createObjectNode().set("items", empty), 3).value().hasMore())
+                .as("an empty page ends the results").isFalse();
+
+        assertThat(MAPPING.shareTarget(data("share-url-transfer-v1.json"), "http://xhslink.com/a/x").value().url())
+                .startsWith("https://www.xiaohongshu.com/discovery/item/69a8b0b9000000001a02fb14?");
+        assertThatThrownBy(() -> MAPPING.shareTarget(JSON.createObjectNode().put("redirect_url", ""), "l"))
+                .isInstanceOf(UpstreamException.class);
+    }
+
+    @Test
     void noteDetails() {
         NoteData docs = MAPPING.detail(data("get-note-detail-v1.json"), "698ab064000000001503876d").value();
         assertThat(docs.extras().tags()).extracting("name")
