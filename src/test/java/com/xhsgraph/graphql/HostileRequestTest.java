@@ -124,7 +124,9 @@ class HostileRequestTest extends GraphTestBase {
             "query A { __typename } query A { __typename }", "query A { __typename } query B { __typename }",
             "{ ...F } fragment F on Query { ...G } fragment G on Query { ...F }",
             "query($id: String!) { user(id: $id) { nickname } }",
-            "query($id: Int) { user(id: $id) { nickname } }", "subscription { nothing }"})
+            "query($id: Int) { user(id: $id) { nickname } }", "subscription { nothing }",
+            "{ user(id: \"5c2f338a000000000000003c\") { notes(first: 4294967297) { nodes { xhsId } } } }",
+            "{ user(id: \"5c2f338a000000000000003c\") { notes(first: -99999999999) { nodes { xhsId } } } }"})
     void documentsThatDoNotValidateNeverRunNotEvenAsDryRuns(String query) {
         for (String dryRun : List.of("false", "true")) {
             Response legacy = given().contentType("application/json").header("Accept", "application/json")
@@ -139,6 +141,22 @@ class HostileRequestTest extends GraphTestBase {
             assertThat(spec.statusCode()).as(spec.asString()).isEqualTo(400);
             assertThat(spec.contentType()).startsWith("application/graphql-response+json");
             assertThat(spec.jsonPath().getString("errors[0].extensions.code")).isEqualTo("INVALID_QUERY");
+        }
+        assertThat(upstream.totalCalls()).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2.5", "1e308", "3000000000", "-3000000000", "[1]", "\"3\"", "true", "{}"})
+    void anIntVariableThatIsNoIntIsRefusedBeforeItIsEstimated(String value) {
+        String body = "{\"query\": \"query($f: Int) { user(id: \\\"" + USER_ID
+                + "\\\") { notes(first: $f) { nodes { xhsId } } } }\", \"variables\": {\"f\": " + value + "}}";
+        for (String dryRun : List.of("true", "false")) {
+            Response response = given().contentType("application/json").header("Accept", "application/json")
+                    .header("X-Upstream-Dry-Run", dryRun).body(body.getBytes(StandardCharsets.UTF_8)).when()
+                    .post("/graphql");
+            assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
+            assertThat(response.jsonPath().getString("errors[0].extensions.code")).as(response.asString())
+                    .isEqualTo("INVALID_QUERY");
         }
         assertThat(upstream.totalCalls()).isZero();
     }

@@ -11,6 +11,7 @@ import com.xhsgraph.config.XhsConfig;
 
 import graphql.ExecutionInput;
 import graphql.GraphQLError;
+import graphql.GraphQLException;
 import graphql.ParseAndValidate;
 import graphql.ParseAndValidateResult;
 import graphql.execution.RawVariables;
@@ -71,10 +72,45 @@ public class QueryPlanner {
         }
         ExecutableNormalizedOperation operation = ExecutableNormalizedOperationFactory
                 .createExecutableNormalizedOperationWithRawVariables(schema, checked.document(),
-                        request.operationName(), RawVariables.of(request.variables()),
+                        request.operationName(), RawVariables.of(strictInts(checked.document(), request)),
                         ExecutableNormalizedOperationFactory.Options.defaultOptions().maxChildrenDepth(MAX_DEPTH)
                                 .maxFieldsCount(MAX_FIELDS));
         return new Valid(checked.document(), operation.getOperation(), estimator.estimate(operation));
+    }
+
+    /**
+     * The request's variables, after checking that every value given for an {@code Int} variable is a whole number
+     * in Int's range: the schema's Int reads 2.5 or 1e308 as nothing where execution refuses them, so the estimate
+     * would count a {@code first} of 0 for a query execution may read otherwise.
+     *
+     * @throws GraphQLException when one is not
+     */
+    private static java.util.Map<String, Object> strictInts(Document document, GraphQLRequest request) {
+        for (OperationDefinition operation : document.getDefinitionsOfType(OperationDefinition.class)) {
+            if (request.operationName() != null && !request.operationName().equals(operation.getName())) {
+                continue;
+            }
+            for (graphql.language.VariableDefinition variable : operation.getVariableDefinitions()) {
+                if ("Int".equals(graphql.schema.idl.TypeUtil.unwrapAll(variable.getType()).getName())) {
+                    checkInt(variable.getName(), request.variables().get(variable.getName()));
+                }
+            }
+        }
+        return request.variables();
+    }
+
+    private static void checkInt(String name, Object value) {
+        if (value instanceof java.util.Collection<?> list) {
+            list.forEach(v -> checkInt(name, v));
+        } else if (value instanceof Number n) {
+            java.math.BigDecimal decimal = new java.math.BigDecimal(n.toString());
+            if (decimal.stripTrailingZeros().scale() > 0
+                    || decimal.compareTo(java.math.BigDecimal.valueOf(Integer.MAX_VALUE)) > 0
+                    || decimal.compareTo(java.math.BigDecimal.valueOf(Integer.MIN_VALUE)) < 0) {
+                throw new GraphQLException("Variable '" + name + "' has an invalid value: " + n
+                        + " is not an Int (a whole number between -2^31 and 2^31-1)");
+            }
+        }
     }
 
     private Checked check(String query) {
@@ -83,7 +119,35 @@ public class QueryPlanner {
         if (parsed.isFailure()) {
             return new Checked(null, parsed.getErrors());
         }
-        List<? extends GraphQLError> errors = ParseAndValidate.validate(schema, parsed.getDocument(), Locale.ENGLISH);
+        List<GraphQLError> errors = new java.util.ArrayList<>(
+                ParseAndValidate.validate(schema, parsed.getDocument(), Locale.ENGLISH));
+        if (errors.isEmpty()) {
+            errors.addAll(intLiteralsOutOfRange(parsed.getDocument()));
+        }
         return new Checked(parsed.getDocument(), List.copyOf(errors));
+    }
+
+    /**
+     * Int literals beyond Int's range: the schema's Int would wrap them around ({@code first: 4294967297} read as 1)
+     * rather than refuse them. The schema has no Float arguments, so every integer literal is an Int.
+     */
+    private static List<GraphQLError> intLiteralsOutOfRange(Document document) {
+        List<GraphQLError> errors = new java.util.ArrayList<>();
+        new graphql.language.NodeTraverser().depthFirst(new graphql.language.NodeVisitorStub() {
+            @Override
+            public graphql.util.TraversalControl visitIntValue(graphql.language.IntValue node,
+                    graphql.util.TraverserContext<graphql.language.Node> context) {
+                java.math.BigInteger value = node.getValue();
+                if (value.bitLength() > 31) {
+                    errors.add(graphql.GraphqlErrorBuilder.newError()
+                            .message(
+                                    "The literal " + value + " is not an Int (a whole number between -2^31 and 2^31-1)")
+                            .location(node.getSourceLocation())
+                            .errorType(graphql.ErrorType.ValidationError).build());
+                }
+                return graphql.util.TraversalControl.CONTINUE;
+            }
+        }, document);
+        return errors;
     }
 }
