@@ -29,6 +29,10 @@ public class ApiKeyMechanism implements HttpAuthenticationMechanism {
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
         String authorization = context.request().getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization != null) {
+            // this mechanism answers the challenge when the credentials are refused, whoever refused them
+            context.put(HttpAuthenticationMechanism.class.getName(), this);
+        }
         if (authorization == null || authorization.length() <= BEARER.length()
                 || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return Uni.createFrom().nullItem();
@@ -38,8 +42,6 @@ public class ApiKeyMechanism implements HttpAuthenticationMechanism {
             // an OIDC token, if an issuer is configured; refused by the policy otherwise
             return Uni.createFrom().nullItem();
         }
-        // this mechanism answers the challenge if the key is refused
-        context.put(HttpAuthenticationMechanism.class.getName(), this);
         return identities.authenticate(new ApiKeyAuthenticationRequest(token));
     }
 

@@ -90,6 +90,16 @@ class OpenAccessTest extends GraphTestBase {
         assertThat(refused.header("WWW-Authenticate")).startsWith("Bearer");
         assertThat(refused.jsonPath().getString("errors[0].extensions.code")).isEqualTo("UNAUTHENTICATED");
         assertThat(upstream.totalCalls()).isZero();
+
+        // credentials of another form are not quietly served as the anonymous client either
+        for (String authorization : List.of("Bearer not-a-key", "Basic Zm9vOmJhcg==", "Bearer", "Token abc")) {
+            Response other = given().contentType(ContentType.JSON).header("Authorization", authorization)
+                    .body(Map.of("query", NOTES_QUERY, "variables", Map.of("id", user, "first", 3)))
+                    .when().post("/graphql").then().extract().response();
+            assertThat(other.statusCode()).as(authorization).isEqualTo(401);
+            assertThat(other.jsonPath().getString("errors[0].extensions.code")).isEqualTo("UNAUTHENTICATED");
+        }
+        assertThat(upstream.totalCalls()).isZero();
     }
 
     @Test
