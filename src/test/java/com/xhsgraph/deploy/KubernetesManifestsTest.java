@@ -157,6 +157,9 @@ class KubernetesManifestsTest {
         JsonNode policy = ofKind(documents, "NetworkPolicy").get(0);
         assertThat(policy.at("/spec/policyTypes").toString()).contains("Egress");
         assertThat(policy.at("/spec/podSelector/matchLabels/app.kubernetes.io~1name").asText()).isEqualTo("xhs-graph");
+        // both base URLs the README offers are reachable: HTTPS, and the mainland address on plain HTTP 30015
+        String egress = policy.at("/spec/egress").toString();
+        assertThat(egress).contains("\"port\":443").contains("\"port\":30015").contains("47.117.133.51/32");
     }
 
     @ParameterizedTest
