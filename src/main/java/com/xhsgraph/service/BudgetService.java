@@ -148,24 +148,19 @@ public class BudgetService {
         Lease lease = lease(hold.client().id(), hold.day());
         long billed = byEndpoint.values().stream().mapToLong(c -> c[1]).sum();
         Long id;
+        BudgetStatus after;
         synchronized (lease) {
+            // at once, before the database hears of it: billed calls are spent, and no longer room in the lease
             lease.inUse = Math.max(0, lease.inUse - hold.reserved());
+            lease.granted = Math.max(0, lease.granted - billed);
+            lease.used += billed;
             id = lease.id;
+            after = status(hold.client(), lease);
         }
         if (byEndpoint.isEmpty()) {
-            synchronized (lease) {
-                return Uni.createFrom().item(status(hold.client(), lease));
-            }
+            return Uni.createFrom().item(after);
         }
-        return store.charge(id, hold.client().id(), hold.day(), byEndpoint, billed).map(ignored -> {
-            synchronized (lease) {
-                if (id != null && id.equals(lease.id)) {
-                    lease.granted = Math.max(0, lease.granted - billed);
-                }
-                lease.used += billed;
-                return status(hold.client(), lease);
-            }
-        });
+        return store.charge(id, hold.client().id(), hold.day(), byEndpoint, billed).replaceWith(after);
     }
 
     /** Where the client stands today: charged, and reserved by queries running (not the idle part of leases here). */
