@@ -17,9 +17,14 @@ public final class ShareText {
     /** Longest text read for a link: share texts are a few hundred characters. */
     public static final int MAX_LENGTH = 2048;
 
-    /** A URL in running text: up to the first space or CJK punctuation. */
-    private static final Pattern URL = Pattern.compile("https?://[^\\s，。！？、；：（）【】「」『』《》\"'<>]+",
+    /**
+     * A URL in running text: ASCII URL characters only, so that it ends at the first space, CJK character or CJK
+     * punctuation (share texts run "...xhslink.com/a/AbCd复制本条信息" together).
+     */
+    private static final Pattern URL = Pattern.compile("https?://[A-Za-z0-9._~:/?#\\[\\]@!$&()*+,;=%-]+",
             Pattern.CASE_INSENSITIVE);
+    /** Punctuation that ends a sentence rather than a URL. */
+    private static final Pattern TRAILING = Pattern.compile("[.,;:!?)\\]]+$");
     private static final Pattern SHORT_PATH = Pattern.compile("^/[A-Za-z0-9/_-]{1,64}$");
 
     /** A link found in a text: a short link to expand, or a full Xiaohongshu URL. */
@@ -41,7 +46,7 @@ public final class ShareText {
         }
         Matcher m = URL.matcher(text);
         while (m.find()) {
-            String candidate = m.group();
+            String candidate = TRAILING.matcher(m.group()).replaceAll("");
             Optional<Link> link = classify(candidate);
             if (link.isPresent()) {
                 return link;
