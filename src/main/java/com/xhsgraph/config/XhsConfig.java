@@ -121,7 +121,7 @@ public interface XhsConfig {
 
         /**
          * Per-endpoint calls per second, overriding {@code per-second}; keys: user, note-list, note-detail, comments,
-         * replies.
+         * replies, search-notes, search-users, share-link.
          */
         Map<String, Double> perEndpoint();
 
