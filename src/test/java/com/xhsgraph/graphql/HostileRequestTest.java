@@ -82,6 +82,13 @@ class HostileRequestTest extends GraphTestBase {
     }
 
     @Test
+    void aBodyOverTheLimitIsRefusedUnread() {
+        String padding = " ".repeat(300_000);
+        refused(postJson("{\"query\": \"" + QUERY.replace("\"", "\\\"") + "\"" + padding + "}"), 413,
+                "BAD_REQUEST");
+    }
+
+    @Test
     void bodiesThatAreNotUtf8OrNotJsonAreRefused() {
         byte[] latin1 = ("{\"query\": \"{ user(id: \\\"caf\u00e9\\\") { nickname } }\"}")
                 .getBytes(StandardCharsets.ISO_8859_1);

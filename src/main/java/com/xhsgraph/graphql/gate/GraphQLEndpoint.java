@@ -30,6 +30,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.arc.ClientProxy;
 import io.quarkus.logging.Log;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -103,9 +105,31 @@ public class GraphQLEndpoint {
     }
 
     void install(@Observes Router router) {
-        router.route(PATH).order(ORDER).method(HttpMethod.POST)
-                .handler(BodyHandler.create(false).setBodyLimit(config.graph().maxRequestBytes()));
         router.route(PATH).order(ORDER + 1).method(HttpMethod.POST).method(HttpMethod.GET).handler(this::handle);
+        router.route(PATH).order(ORDER).failureHandler(ctx -> {
+            if (ctx.statusCode() == 413) {
+                respond(ctx, 413, JSON, error("The request body is larger than " + config.graph().maxRequestBytes()
+                        + " bytes", ErrorCode.BAD_REQUEST, Map.of()));
+            } else {
+                ctx.next();
+            }
+        });
+    }
+
+    /**
+     * Reads a POST body whole before authentication starts (a filter above Quarkus' authentication): an identity
+     * looked up asynchronously (a key in the database) would otherwise let the body arrive and end before the route's
+     * body handler was attached ("Request has already been read", an HTTP 500 under concurrent requests).
+     */
+    void readBodiesFirst(@Observes Filters filters) {
+        BodyHandler body = BodyHandler.create(false).setBodyLimit(config.graph().maxRequestBytes());
+        filters.register(ctx -> {
+            if (ctx.request().method() == HttpMethod.POST && PATH.equals(ctx.normalizedPath())) {
+                body.handle(ctx);
+            } else {
+                ctx.next();
+            }
+        }, SecurityHandlerPriorities.AUTHENTICATION + 50);
     }
 
     private void handle(RoutingContext ctx) {
