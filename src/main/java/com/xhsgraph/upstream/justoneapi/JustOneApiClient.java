@@ -164,7 +164,7 @@ public class JustOneApiClient {
             metrics.counter("xhs.upstream.retries", "endpoint", endpoint.path()).increment();
             Log.debugf("%s attempt %d failed (%s); retrying in %d ms", endpoint, attempt, e.getMessage(),
                     backoff.toMillis());
-            return Uni.createFrom().voidItem().onItem().delayIt().by(backoff)
+            return Uni.createFrom().voidItem().onItem().delayIt().by(atLeastAMillisecond(backoff))
                     .chain(() -> attempt(endpoint, request, attempt + 1, deadline));
         });
     }
@@ -206,7 +206,12 @@ public class JustOneApiClient {
         if (wait == 0) {
             return Uni.createFrom().voidItem();
         }
-        return Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofNanos(wait));
+        return Uni.createFrom().voidItem().onItem().delayIt().by(atLeastAMillisecond(Duration.ofNanos(wait)));
+    }
+
+    /** Vert.x timers refuse delays under a millisecond: a shorter wait is rounded up, never skipped. */
+    static Duration atLeastAMillisecond(Duration wait) {
+        return wait.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : wait;
     }
 
     /** Exponential backoff with jitter: attempt 1 waits about the initial backoff, then twice as long each time. */

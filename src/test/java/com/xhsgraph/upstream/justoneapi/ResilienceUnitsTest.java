@@ -71,4 +71,13 @@ class ResilienceUnitsTest {
                     .as("code " + code).isFalse();
         }
     }
+
+    /** A token-bucket wait of a few hundred microseconds made Vert.x refuse the timer: an INTERNAL error. */
+    @org.junit.jupiter.api.Test
+    void waitsUnderAMillisecondAreRoundedUpForVertxTimers() {
+        assertThat(JustOneApiClient.atLeastAMillisecond(java.time.Duration.ofNanos(300_000)))
+                .isEqualTo(java.time.Duration.ofMillis(1));
+        assertThat(JustOneApiClient.atLeastAMillisecond(java.time.Duration.ofMillis(7)))
+                .isEqualTo(java.time.Duration.ofMillis(7));
+    }
 }
