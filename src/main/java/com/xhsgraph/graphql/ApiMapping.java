@@ -16,6 +16,8 @@ import com.xhsgraph.graphql.type.NoteObservation;
 import com.xhsgraph.graphql.type.PageInfo;
 import com.xhsgraph.graphql.type.UpstreamUsage;
 import com.xhsgraph.graphql.type.User;
+import com.xhsgraph.graphql.type.UserConnection;
+import com.xhsgraph.graphql.type.UserEdge;
 import com.xhsgraph.graphql.type.UserObservation;
 import com.xhsgraph.graphql.type.UserTag;
 import com.xhsgraph.graphql.type.Video;
@@ -96,6 +98,20 @@ final class ApiMapping {
                 source(p), p == null ? null : p.stale(), userXhsId);
     }
 
+    /** A page of users a search found. */
+    static UserConnection users(Slice<ProfileData> slice, boolean afterGiven) {
+        List<UserEdge> edges = new ArrayList<>(slice.items().size());
+        List<User> nodes = new ArrayList<>(slice.items().size());
+        for (Slice.Item<ProfileData> item : slice.items()) {
+            User user = User.of(item.value().xhsId(), item.value());
+            edges.add(new UserEdge(item.cursor(), user));
+            nodes.add(user);
+        }
+        Provenance p = slice.provenance();
+        return new UserConnection(edges, nodes, pageInfo(slice, afterGiven),
+                p == null ? null : p.fetchedAt(), source(p), p == null ? null : p.stale());
+    }
+
     static CommentConnection comments(Slice<CommentData> slice, boolean afterGiven, String noteXhsId,
             String rootXhsId) {
         List<CommentEdge> edges = new ArrayList<>(slice.items().size());
@@ -126,7 +142,7 @@ final class ApiMapping {
         return new UpstreamUsage(u.day(), u.endpoint(), u.calls(), u.billed(), u.failed());
     }
 
-    static PageInfo pageInfo(Slice<?> slice, boolean afterGiven) {
+    private static PageInfo pageInfo(Slice<?> slice, boolean afterGiven) {
         List<? extends Slice.Item<?>> items = slice.items();
         String start = items.isEmpty() ? null : items.get(0).cursor();
         String end = items.isEmpty() ? null : items.get(items.size() - 1).cursor();

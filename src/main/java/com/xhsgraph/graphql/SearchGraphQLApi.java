@@ -1,8 +1,5 @@
 package com.xhsgraph.graphql;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -17,16 +14,13 @@ import com.xhsgraph.graphql.type.NoteSearchSort;
 import com.xhsgraph.graphql.type.NoteSearchType;
 import com.xhsgraph.graphql.type.User;
 import com.xhsgraph.graphql.type.UserConnection;
-import com.xhsgraph.graphql.type.UserEdge;
 import com.xhsgraph.service.SearchService;
 import com.xhsgraph.service.fetch.Freshness;
 import com.xhsgraph.service.fetch.Pager;
-import com.xhsgraph.service.fetch.Slice;
 import com.xhsgraph.service.model.Endpoint;
 import com.xhsgraph.service.model.InvalidInputException;
 import com.xhsgraph.service.model.NoteData;
 import com.xhsgraph.service.model.ProfileData;
-import com.xhsgraph.service.model.Provenance;
 import com.xhsgraph.service.model.ShareText;
 
 import io.smallrye.mutiny.Uni;
@@ -77,7 +71,7 @@ public class SearchGraphQLApi {
             Pager<ProfileData> pager = search.users(keyword, Freshness.checkMaxAge(maxAge));
             return pager.walkAtMost(pager.start(after), n,
                     SearchService.maxPages(Endpoint.SEARCH_USERS, n, after != null))
-                    .map(slice -> users(slice, after != null));
+                    .map(slice -> ApiMapping.users(slice, after != null));
         });
     }
 
@@ -106,18 +100,5 @@ public class SearchGraphQLApi {
                 throw new InvalidInputException("The link leads neither to a note nor to a profile");
             }
         }
-    }
-
-    private static UserConnection users(Slice<ProfileData> slice, boolean afterGiven) {
-        List<UserEdge> edges = new ArrayList<>(slice.items().size());
-        List<User> nodes = new ArrayList<>(slice.items().size());
-        for (Slice.Item<ProfileData> item : slice.items()) {
-            User user = User.of(item.value().xhsId(), item.value());
-            edges.add(new UserEdge(item.cursor(), user));
-            nodes.add(user);
-        }
-        Provenance p = slice.provenance();
-        return new UserConnection(edges, nodes, ApiMapping.pageInfo(slice, afterGiven),
-                p == null ? null : p.fetchedAt(), ApiMapping.source(p), p == null ? null : p.stale());
     }
 }

@@ -206,8 +206,8 @@ class EstimateSoundnessTest extends GraphTestBase {
                     String link = "http://xhslink.com/a/" + pick("AbCd", "XyZ1", "q9Q9");
                     return random.nextBoolean()
                             ? alias() + "resolve(link: \"分享 " + link + " 复制本条信息\") { id ... on Note { "
-                                    + note(2, false) + " } ... on User { " + user(2) + " } }"
-                            : alias() + "note(id: \"" + link + "\") { " + note(2, false) + " }";
+                                    + note(2) + " } ... on User { " + user(2) + " } }"
+                            : alias() + "note(id: \"" + link + "\") { " + note(2) + " }";
                 }
                 default -> {
                 }
@@ -221,11 +221,11 @@ class EstimateSoundnessTest extends GraphTestBase {
                         ? "User:" + USER_ID
                         : "Note:" + Fixtures.id("6a7e9ff6", 1 + random.nextInt(5))).getBytes(StandardCharsets.UTF_8));
                 return alias() + "node(id: \"" + global + "\") { id ... on User { " + user(2) + " } ... on Note { "
-                        + note(2, false) + " } }";
+                        + note(2) + " } }";
             }
             if (pick < 9) {
                 return alias() + "note(id: \"" + Fixtures.id("6a7e9ff6", 1 + random.nextInt(5)) + "\"" + maxAge()
-                        + asOf() + ") { " + note(3, false) + " }";
+                        + asOf() + ") { " + note(3) + " }";
             }
             return alias() + "user(id: " + userId() + ") { " + user(2) + " } other: user(id: \""
                     + Fixtures.id("5c2f338a", 91) + "\") { " + user(2) + " }";
@@ -254,7 +254,7 @@ class EstimateSoundnessTest extends GraphTestBase {
             return wrap("User", fields);
         }
 
-        private String note(int depth, boolean viaList) {
+        private String note(int depth) {
             List<String> fields = new ArrayList<>();
             fields.add(pick("xhsId", "url", "id"));
             if (random.nextBoolean()) {
@@ -286,7 +286,7 @@ class EstimateSoundnessTest extends GraphTestBase {
                 fields.add("replyTo { xhsId content }");
             }
             if (depth > 0 && random.nextInt(5) == 0) {
-                fields.add("note { " + note(depth - 1, false) + " }");
+                fields.add("note { " + note(depth - 1) + " }");
             }
             if (random.nextInt(6) == 0) {
                 fields.add("mentions { nickname }");
@@ -297,7 +297,7 @@ class EstimateSoundnessTest extends GraphTestBase {
         private String connection(int depth, String kind) {
             List<String> parts = new ArrayList<>();
             String item = switch (kind) {
-                case "note" -> note(depth - 1, true);
+                case "note" -> note(depth - 1);
                 default -> comment(depth - 1);
             };
             int shape = random.nextInt(4);

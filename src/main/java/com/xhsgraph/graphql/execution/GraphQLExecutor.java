@@ -30,7 +30,8 @@ import graphql.language.Document;
  * Runs a GraphQL request that the gate has read and checked through SmallRye GraphQL's {@link ExecutionService}, the
  * way SmallRye's own HTTP handler does (which this service replaces on {@code /graphql}, so that one reading of the
  * request is both checked and executed): a CDI request context for the request, kept through its asynchronous steps
- * and destroyed when its response ends; the current Vert.x request; and the execution metadata SmallRye's data fetchers
+ * and destroyed when the execution has finished (not when the response ended: a request past its deadline still
+ * finishes and stores its calls in flight); the current Vert.x request; and the execution metadata SmallRye's data fetchers
  * read ({@code runBlocking}, {@code httpHeaders}, {@code state}). {@code GraphQLExecutorContractTest} fails if any of
  * that changes in a SmallRye upgrade.
  */

@@ -10,7 +10,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -47,8 +46,6 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class JustOneApiClient {
-
-    private static final Pattern TOKEN_PARAM = Pattern.compile("(?i)(token=)[^&\\s\"']+");
 
     private final UpstreamTarget target;
     private final XhsConfig config;
@@ -315,12 +312,7 @@ public class JustOneApiClient {
 
     /** Removes the token from any text that may carry a request URL. */
     String redact(String text) {
-        if (text == null) {
-            return null;
-        }
-        String redacted = TOKEN_PARAM.matcher(text).replaceAll("$1***");
-        String token = target.token();
-        return token == null || token.isEmpty() ? redacted : redacted.replace(token, "***");
+        return target.redact(text);
     }
 
     private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {

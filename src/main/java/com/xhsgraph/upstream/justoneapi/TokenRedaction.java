@@ -1,7 +1,6 @@
 package com.xhsgraph.upstream.justoneapi;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,12 +15,11 @@ import io.opentelemetry.sdk.trace.SpanProcessor;
  * Keeps the upstream token out of traces: Just One API takes it in the query string, so the client span of every call
  * would carry it in {@code url.full}. Rewritten as each span starts, before any exporter sees it. (The token never
  * reaches logs, metric tags or error messages: {@link JustOneApiClient#redact} cleans every text that may hold a URL,
- * and the HTTP client metrics are tagged with the path only.)
+ * and the HTTP client metrics are tagged with the path only; both use {@link UpstreamTarget#redact}.)
  */
 @ApplicationScoped
 public class TokenRedaction implements SpanProcessor {
 
-    private static final Pattern TOKEN_PARAM = Pattern.compile("(?i)([?&]token=)[^&#\\s]*");
     private static final List<AttributeKey<String>> URL_ATTRIBUTES = List.of(AttributeKey.stringKey("url.full"),
             AttributeKey.stringKey("url.query"), AttributeKey.stringKey("http.url"),
             AttributeKey.stringKey("http.target"), AttributeKey.stringKey("url.original"));
@@ -37,22 +35,15 @@ public class TokenRedaction implements SpanProcessor {
         for (AttributeKey<String> key : URL_ATTRIBUTES) {
             String value = span.getAttribute(key);
             if (value != null) {
-                String clean = redact(value);
+                String clean = target.redact(value);
                 if (!clean.equals(value)) {
                     span.setAttribute(key, clean);
                 }
             }
         }
         if (span.getName() != null && span.getName().contains("token=")) {
-            span.updateName(redact(span.getName()));
+            span.updateName(target.redact(span.getName()));
         }
-    }
-
-    /** The text without the token's value. */
-    String redact(String text) {
-        String redacted = TOKEN_PARAM.matcher(text).replaceAll("$1***");
-        String token = target.token();
-        return token == null || token.isEmpty() ? redacted : redacted.replace(token, "***");
     }
 
     @Override

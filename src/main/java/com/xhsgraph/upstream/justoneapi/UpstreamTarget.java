@@ -84,6 +84,18 @@ public class UpstreamTarget {
         return demo;
     }
 
+    /** {@code text} without the token: a {@code token=} parameter's value, and the token wherever else it stands. */
+    String redact(String text) {
+        if (text == null) {
+            return null;
+        }
+        String redacted = TOKEN_PARAM.matcher(text).replaceAll("$1***");
+        return token == null || token.isEmpty() ? redacted : redacted.replace(token, "***");
+    }
+
+    private static final java.util.regex.Pattern TOKEN_PARAM = java.util.regex.Pattern
+            .compile("(?i)(token=)[^&#\\s\"']+");
+
     String token() {
         return token;
     }
