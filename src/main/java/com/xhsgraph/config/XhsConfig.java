@@ -32,6 +32,9 @@ public interface XhsConfig {
     /** The keys that sign cursors. */
     Cursors cursors();
 
+    /** What the instances on one database share: rate limit, breaker, calls in flight. */
+    Cluster cluster();
+
     interface Cursors {
         /**
          * Secrets that sign cursors (environment variable {@code XHS_CURSORS_KEYS}, comma-separated, each at least 32
@@ -90,6 +93,28 @@ public interface XhsConfig {
         /** How often usage counted in memory is added to the database. */
         @WithDefault("5s")
         Duration usageFlushInterval();
+    }
+
+    /** What the instances of the service on one database share. */
+    interface Cluster {
+        /**
+         * Whether the upstream rate limit, the account breaker and the calls in flight are shared with the other
+         * instances on the same database (one statement per upstream call); off, each instance keeps its own.
+         */
+        @WithDefault("true")
+        boolean shared();
+
+        /** How long a call's lease outlives the last renewal by its holder: what a dead holder blocks others. */
+        @WithDefault("15s")
+        Duration leaseTtl();
+
+        /** How often a holder renews its leases; well under the lease's time to live. */
+        @WithDefault("5s")
+        Duration leaseRenewal();
+
+        /** The longest pause between two looks at a call another instance is making. */
+        @WithDefault("25ms")
+        Duration pollInterval();
     }
 
     interface Retry {

@@ -32,15 +32,19 @@ import io.smallrye.mutiny.Uni;
  * An instance does not reserve each query's estimate in the database: it leases a share of the client's budget (a
  * reservation row, {@code xhs.access.lease-percent} of the daily budget, or the estimate when more) and reserves
  * from the lease in memory; a query that bills calls is charged in the database and its billed calls leave the lease.
- * So the database always holds, for every client, charged plus leased at least what was spent, all instances together
- * never exceed the budget, and a query costs a database round trip only when it billed something or the lease must
- * grow. A lease of an instance that dies expires after {@code xhs.access.reservation-ttl}.
+ * Every billed call is charged in the database as it is made ({@link UsageService}), moved out of the lease in the same
+ * statement. So the database always holds, for every client, charged plus leased at least what was spent, all
+ * instances together never exceed the budget, and an instance killed mid-query has charged every call it made. A lease
+ * of an instance that dies expires after {@code xhs.access.reservation-ttl}.
  */
 @ApplicationScoped
 public class BudgetService {
 
-    /** A query's hold on its client's budget, until it is charged: {@code reserved} calls of the lease. */
-    public record Hold(ClientData client, LocalDate day, long reserved, BudgetStatus before) {}
+    /**
+     * A query's hold on its client's budget, until it is charged: {@code reserved} calls of the lease {@code leaseId}
+     * (null: none).
+     */
+    public record Hold(ClientData client, LocalDate day, long reserved, BudgetStatus before, Long leaseId) {}
 
     /** This instance's lease on one client's budget for one day. Guarded by its own monitor. */
     private static final class Lease {
@@ -91,7 +95,8 @@ public class BudgetService {
         synchronized (lease) {
             if (lease.id != null && now.isBefore(lease.renewAt) && lease.granted - lease.inUse >= estimate) {
                 lease.inUse += Math.max(0, estimate);
-                return Uni.createFrom().item(new Hold(client, day, Math.max(0, estimate), status(client, lease)));
+                return Uni.createFrom().item(new Hold(client, day, Math.max(0, estimate), status(client, lease),
+                        lease.id));
             }
             if (lease.growing != null) {
                 // one growth at a time per lease: the others wait for it, then try the lease again
@@ -123,7 +128,7 @@ public class BudgetService {
                         if (grown.id() == null) {
                             if (estimate == 0) {
                                 // a query that may spend nothing runs even when the budget is used up
-                                return new Hold(client, lease.day, 0, status(client, lease));
+                                return new Hold(client, lease.day, 0, status(client, lease), lease.id);
                             }
                             throw new BudgetExceededException(estimate, status(client, lease));
                         }
@@ -131,7 +136,7 @@ public class BudgetService {
                         lease.granted += grown.added();
                         lease.renewAt = time.now().plusSeconds(ttlSeconds / 2);
                         lease.inUse += estimate;
-                        return new Hold(client, lease.day, estimate, status(client, lease));
+                        return new Hold(client, lease.day, estimate, status(client, lease), lease.id);
                     }
                 }).onFailure().invoke(failure -> {
                     synchronized (lease) {
@@ -141,26 +146,20 @@ public class BudgetService {
     }
 
     /**
-     * Charges the query what it caused, per endpoint ({@code calls}, {@code billed}), and gives its reservation back;
-     * where the client stands after.
+     * Settles a query that is done: its billed calls (per endpoint, {@code calls}, {@code billed}; charged in the
+     * database as they were made) leave this instance's lease, and its reservation is given back; where the client
+     * stands after.
      */
     public Uni<BudgetStatus> charge(Hold hold, Map<String, long[]> byEndpoint) {
         Lease lease = lease(hold.client().id(), hold.day());
         long billed = byEndpoint.values().stream().mapToLong(c -> c[1]).sum();
-        Long id;
-        BudgetStatus after;
         synchronized (lease) {
-            // at once, before the database hears of it: billed calls are spent, and no longer room in the lease
+            // billed calls are spent, and no longer room in the lease
             lease.inUse = Math.max(0, lease.inUse - hold.reserved());
             lease.granted = Math.max(0, lease.granted - billed);
             lease.used += billed;
-            id = lease.id;
-            after = status(hold.client(), lease);
+            return Uni.createFrom().item(status(hold.client(), lease));
         }
-        if (byEndpoint.isEmpty()) {
-            return Uni.createFrom().item(after);
-        }
-        return store.charge(id, hold.client().id(), hold.day(), byEndpoint, billed).replaceWith(after);
     }
 
     /** Where the client stands today: charged, and reserved by queries running (not the idle part of leases here). */

@@ -13,69 +13,89 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import com.xhsgraph.cluster.StatementTimer;
 import com.xhsgraph.config.XhsConfig;
+import com.xhsgraph.service.fetch.RequestCost;
 import com.xhsgraph.service.fetch.TimeSource;
+import com.xhsgraph.service.model.CallCount;
 import com.xhsgraph.service.model.UpstreamAttempt;
 import com.xhsgraph.service.model.Usage;
+import com.xhsgraph.snapshot.ClientStore;
 import com.xhsgraph.snapshot.SnapshotReader;
-import com.xhsgraph.snapshot.SnapshotWriter;
+import com.xhsgraph.upstream.justoneapi.AttemptLog;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.arc.Arc;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Counts upstream calls per endpoint per day in memory and adds them to {@code xhs_upstream_usage} every few seconds
- * (and at shutdown), so that counting costs no database write per call. Counts a flush could not write are kept for
- * the next one.
+ * Counts upstream calls per endpoint per day in {@code xhs_upstream_usage}, and per client in
+ * {@code xhs_client_usage}, one statement per call written before the call's answer is used: an instance that dies
+ * loses at most the calls it had in flight, and every instance reads the same counts. Counts that cannot be written
+ * (the database is down) are kept in memory and written by the next flush; until then they are still reported.
  */
 @ApplicationScoped
-public class UsageService {
+public class UsageService implements AttemptLog {
 
-    private record Key(LocalDate day, String endpoint) {}
+    private record Key(LocalDate day, String endpoint, String clientId, LocalDate clientDay, Long leaseId) {}
+
+    private record DayEndpoint(LocalDate day, String endpoint) {}
 
     private final Map<Key, AtomicIntegerArray> pending = new ConcurrentHashMap<>();
     private final SnapshotReader reader;
-    private final SnapshotWriter writer;
+    private final ClientStore store;
+    private final RequestCost requestCost;
     private final TimeSource time;
     private final ZoneId zone;
+    private final StatementTimer timer;
 
-    UsageService(SnapshotReader reader, SnapshotWriter writer, TimeSource time, XhsConfig config) {
+    UsageService(SnapshotReader reader, ClientStore store, RequestCost requestCost, TimeSource time,
+            XhsConfig config, MeterRegistry metrics) {
+        this.timer = new StatementTimer(metrics);
         this.reader = reader;
-        this.writer = writer;
+        this.store = store;
+        this.requestCost = requestCost;
         this.time = time;
         this.zone = config.upstream().usageZone();
     }
 
-    void counted(@Observes UpstreamAttempt attempt) {
-        AtomicIntegerArray counts = pending.computeIfAbsent(new Key(today(), attempt.endpoint().path()),
-                k -> new AtomicIntegerArray(3));
-        counts.incrementAndGet(0);
-        if (attempt.billed()) {
-            counts.incrementAndGet(1);
-        }
-        if (attempt.failed()) {
-            counts.incrementAndGet(2);
-        }
+    @Override
+    public Uni<Void> record(UpstreamAttempt attempt) {
+        RequestCost.Payer payer = Arc.container().requestContext().isActive() ? requestCost.payer() : null;
+        CallCount count = new CallCount(today(), attempt.endpoint().path(), 1, attempt.billed() ? 1 : 0,
+                attempt.failed() ? 1 : 0, payer == null ? null : payer.clientId(), payer == null ? null : payer.day(),
+                payer == null ? null : payer.leaseId());
+        return timer.timed("count", Uni.createFrom().deferred(() -> store.countCalls(List.of(count))))
+                .onFailure().recoverWithItem(failure -> {
+                    Log.warnf("Could not count an upstream call now, keeping it for the next flush: %s",
+                            failure.toString());
+                    add(count);
+                    return null;
+                });
     }
 
-    /** Adds the pending counts to the database. */
+    /** Writes the counts that could not be written when their calls were made. */
     @Scheduled(every = "${xhs.upstream.usage-flush-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> flush() {
-        List<Usage> batch = drain();
+        List<CallCount> batch = drain();
         if (batch.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return writer.addUsage(batch)
+        return store.countCalls(batch)
                 .onFailure().recoverWithItem(failure -> {
                     Log.warnf("Could not store upstream usage, keeping it for the next flush: %s", failure.toString());
-                    batch.forEach(u -> add(u));
+                    batch.forEach(this::add);
                     return null;
                 });
     }
 
     void flushAtShutdown(@Observes ShutdownEvent event) {
+        if (pending.isEmpty()) {
+            return;
+        }
         try {
             flush().await().atMost(java.time.Duration.ofSeconds(5));
         } catch (RuntimeException e) {
@@ -86,14 +106,16 @@ public class UsageService {
     /** Usage between two days inclusive: what is stored plus what is still pending, by day then endpoint. */
     public Uni<List<Usage>> between(LocalDate from, LocalDate to) {
         return reader.usage(from, to).map(stored -> {
-            Map<Key, int[]> merged = new TreeMap<>(Comparator.comparing(Key::day).thenComparing(Key::endpoint));
+            Map<DayEndpoint, int[]> merged = new TreeMap<>(Comparator.comparing(DayEndpoint::day)
+                    .thenComparing(DayEndpoint::endpoint));
             for (Usage u : stored) {
-                merged.merge(new Key(u.day(), u.endpoint()), new int[]{u.calls(), u.billed(), u.failed()},
+                merged.merge(new DayEndpoint(u.day(), u.endpoint()), new int[]{u.calls(), u.billed(), u.failed()},
                         UsageService::sum);
             }
             pending.forEach((key, counts) -> {
                 if (!key.day().isBefore(from) && !key.day().isAfter(to)) {
-                    merged.merge(key, new int[]{counts.get(0), counts.get(1), counts.get(2)}, UsageService::sum);
+                    merged.merge(new DayEndpoint(key.day(), key.endpoint()),
+                            new int[]{counts.get(0), counts.get(1), counts.get(2)}, UsageService::sum);
                 }
             });
             List<Usage> result = new ArrayList<>();
@@ -107,23 +129,25 @@ public class UsageService {
         return time.now().atZone(zone).toLocalDate();
     }
 
-    private List<Usage> drain() {
-        List<Usage> batch = new ArrayList<>();
+    private List<CallCount> drain() {
+        List<CallCount> batch = new ArrayList<>();
         for (Key key : List.copyOf(pending.keySet())) {
-            AtomicIntegerArray counts = pending.remove(key);
-            if (counts != null) {
-                batch.add(new Usage(key.day(), key.endpoint(), counts.get(0), counts.get(1), counts.get(2)));
+            AtomicIntegerArray c = pending.remove(key);
+            if (c != null) {
+                batch.add(new CallCount(key.day(), key.endpoint(), c.get(0), c.get(1), c.get(2), key.clientId(),
+                        key.clientDay(), key.leaseId()));
             }
         }
         return batch;
     }
 
-    private void add(Usage u) {
-        AtomicIntegerArray counts = pending.computeIfAbsent(new Key(u.day(), u.endpoint()),
+    private void add(CallCount c) {
+        AtomicIntegerArray counts = pending.computeIfAbsent(
+                new Key(c.day(), c.endpoint(), c.clientId(), c.clientDay(), c.leaseId()),
                 k -> new AtomicIntegerArray(3));
-        counts.addAndGet(0, u.calls());
-        counts.addAndGet(1, u.billed());
-        counts.addAndGet(2, u.failed());
+        counts.addAndGet(0, c.calls());
+        counts.addAndGet(1, c.billed());
+        counts.addAndGet(2, c.failed());
     }
 
     private static int[] sum(int[] a, int[] b) {

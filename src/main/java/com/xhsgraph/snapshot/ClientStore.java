@@ -7,11 +7,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.xhsgraph.service.model.CallCount;
 import com.xhsgraph.service.model.ClientData;
 import com.xhsgraph.service.model.ClientUsageData;
 
@@ -134,29 +134,37 @@ public class ClientStore {
                 .map(rows -> rows.iterator().next().getLong(0));
     }
 
+    private static final String COUNT_CALLS = "WITH upstream AS (INSERT INTO xhs_upstream_usage "
+            + "(day, endpoint, calls, billed, failed) VALUES ($1::date, $2::text, $3::int, $4::int, $5::int) "
+            + "ON CONFLICT (day, endpoint) DO UPDATE SET calls = xhs_upstream_usage.calls + EXCLUDED.calls, "
+            + "billed = xhs_upstream_usage.billed + EXCLUDED.billed, "
+            + "failed = xhs_upstream_usage.failed + EXCLUDED.failed), "
+            + "client AS (INSERT INTO xhs_client_usage (client_id, day, endpoint, calls, billed) "
+            + "SELECT $6::text, $7::date, $2::text, $3::int, $4::int WHERE $6::text IS NOT NULL "
+            + "ON CONFLICT (client_id, day, endpoint) DO UPDATE SET calls = xhs_client_usage.calls + EXCLUDED.calls, "
+            + "billed = xhs_client_usage.billed + EXCLUDED.billed), "
+            + "lease AS (UPDATE xhs_budget_reservation SET calls = GREATEST(0, calls - $4::int) "
+            + "WHERE id = $8::bigint AND $4::int > 0) "
+            + "SELECT 1";
+
     /**
-     * Charges the client what a query caused, per endpoint ({@code calls} and {@code billed}), and moves its billed
-     * calls out of the lease {@code leaseId} (null: none) into the charged ones, in one transaction.
+     * Adds upstream calls to the usage counts and to the usage of the clients that pay for them, and moves their
+     * billed calls out of the clients' leases into the charged ones: one statement per count, all in one transaction,
+     * so that charged plus leased never drops below what was spent.
      */
-    public Uni<Void> charge(Long leaseId, String clientId, LocalDate day, Map<String, long[]> byEndpoint,
-            long billed) {
-        List<Tuple> rows = new ArrayList<>();
-        byEndpoint.forEach((endpoint, counts) -> rows.add(Tuple.of(clientId, day, endpoint, (int) counts[0],
-                (int) counts[1])));
-        if (rows.isEmpty()) {
+    public Uni<Void> countCalls(List<CallCount> counts) {
+        if (counts.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return pool.withTransaction(connection -> connection
-                .preparedQuery("INSERT INTO xhs_client_usage (client_id, day, endpoint, calls, billed) "
-                        + "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (client_id, day, endpoint) DO UPDATE SET "
-                        + "calls = xhs_client_usage.calls + EXCLUDED.calls, "
-                        + "billed = xhs_client_usage.billed + EXCLUDED.billed")
-                .executeBatch(rows)
-                .chain(() -> leaseId == null || billed <= 0
-                        ? Uni.createFrom().voidItem()
-                        : connection.preparedQuery("UPDATE xhs_budget_reservation SET calls = GREATEST(0, calls - $2) "
-                                + "WHERE id = $1").execute(Tuple.of(leaseId, (int) billed)).replaceWithVoid()))
-                .replaceWithVoid();
+        List<Tuple> rows = new ArrayList<>();
+        for (CallCount c : counts) {
+            rows.add(Tuple.tuple(java.util.Arrays.asList(c.day(), c.endpoint(), c.calls(), c.billed(), c.failed(),
+                    c.clientId(), c.clientDay(), c.leaseId())));
+        }
+        return rows.size() == 1
+                ? pool.preparedQuery(COUNT_CALLS).execute(rows.get(0)).replaceWithVoid()
+                : pool.withTransaction(connection -> connection.preparedQuery(COUNT_CALLS).executeBatch(rows))
+                        .replaceWithVoid();
     }
 
     /** Gives a lease back (an instance stopping). */

@@ -25,8 +25,9 @@ import com.xhsgraph.graphql.UpstreamCost;
 import com.xhsgraph.service.fetch.FetchPipeline;
 
 /**
- * The house rules, checked on the compiled classes: calls go one way (graphql to service to snapshot and upstream, all
- * of them speaking the dependency-free model), no package cycles, framework internals touched in one package each, and
+ * The house rules, checked on the compiled classes: calls go one way (graphql to service to snapshot and upstream,
+ * service and upstream to the state the instances share, all of them speaking the dependency-free model), no package
+ * cycles, framework internals touched in one package each, and
  * every resolver that can call the paid upstream declares what it may cost.
  */
 class ArchitectureTest {
@@ -43,6 +44,7 @@ class ArchitectureTest {
                 .layer("Model").definedBy("com.xhsgraph.service.model..")
                 .layer("Snapshot").definedBy("com.xhsgraph.snapshot..")
                 .layer("Upstream").definedBy("com.xhsgraph.upstream..")
+                .layer("Cluster").definedBy("com.xhsgraph.cluster..")
                 .layer("Demo").definedBy("com.xhsgraph.demo..")
                 .layer("Config").definedBy("com.xhsgraph.config..")
                 .whereLayer("GraphQL").mayNotBeAccessedByAnyLayer()
@@ -50,6 +52,7 @@ class ArchitectureTest {
                 .whereLayer("Service").mayOnlyBeAccessedByLayers("GraphQL", "Access")
                 .whereLayer("Snapshot").mayOnlyBeAccessedByLayers("Service")
                 .whereLayer("Upstream").mayOnlyBeAccessedByLayers("Service", "Demo")
+                .whereLayer("Cluster").mayOnlyBeAccessedByLayers("Service", "Upstream")
                 .whereLayer("Demo").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Model")
                 .mayOnlyBeAccessedByLayers("GraphQL", "Access", "Service", "Snapshot", "Upstream", "Demo")

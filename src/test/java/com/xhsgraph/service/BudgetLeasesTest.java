@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import com.xhsgraph.config.XhsConfig;
 import com.xhsgraph.service.fetch.TimeSource;
 import com.xhsgraph.service.model.BudgetExceededException;
+import com.xhsgraph.service.model.CallCount;
 import com.xhsgraph.service.model.ClientData;
 import com.xhsgraph.snapshot.ClientStore;
 import com.xhsgraph.support.Database;
@@ -64,7 +65,10 @@ class BudgetLeasesTest {
                         BudgetService.Hold hold = instance.reserve(client, estimate).await()
                                 .atMost(Duration.ofSeconds(10));
                         admitted.addAndGet((int) estimate);
-                        // the query bills all it reserved, the worst case
+                        // the query bills all it reserved, the worst case: each call counted as it is made
+                        store.countCalls(List.of(new CallCount(hold.day(), "get-user/v3", (int) estimate,
+                                (int) estimate, 0, client.id(), hold.day(), hold.leaseId()))).await()
+                                .atMost(Duration.ofSeconds(10));
                         instance.charge(hold, Map.of("get-user/v3", new long[]{estimate, estimate})).await()
                                 .atMost(Duration.ofSeconds(10));
                     } catch (BudgetExceededException e) {

@@ -17,10 +17,13 @@ public final class Database {
         this.dataSource = dataSource;
     }
 
-    /** Empties every snapshot table. */
+    /**
+     * Empties every snapshot table and the state the instances share (rate buckets, breaker, calls in flight), so that
+     * no test inherits another's.
+     */
     public void clear() {
         execute("TRUNCATE xhs_user, xhs_user_observation, xhs_note, xhs_note_observation, xhs_comment, "
-                + "xhs_comment_observation, xhs_share_link");
+                + "xhs_comment_observation, xhs_share_link, xhs_rate_bucket, xhs_breaker, xhs_call_lease");
     }
 
     public long count(String sql, Object... params) {

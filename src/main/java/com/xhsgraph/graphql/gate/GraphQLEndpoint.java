@@ -399,6 +399,9 @@ public class GraphQLEndpoint {
                 () -> {
                     requestCost[0] = ClientProxy.unwrap(cost);
                     requestCost[0].arrived(arrived, arrivedAt);
+                    if (hold != null) {
+                        requestCost[0].payer(new RequestCost.Payer(hold.client().id(), hold.day(), hold.leaseId()));
+                    }
                     if (deadline != null) {
                         deadline.running(requestCost[0]);
                     }

@@ -59,6 +59,7 @@ public class FetchPipeline {
     private final Freshness freshness;
     private final TimeSource time;
     private final SingleFlight singleFlight;
+    private final SharedFlight sharedFlight;
     private final RequestCache requestCache;
     private final RequestCost cost;
     private final SnapshotReads reads;
@@ -74,7 +75,8 @@ public class FetchPipeline {
 
     FetchPipeline(JustOneApiClient upstream, SnapshotWriter writer, Freshness freshness, TimeSource time,
             SingleFlight singleFlight, RequestCache requestCache, RequestCost cost, SnapshotReads reads,
-            XhsConfig config, CursorKeys cursorKeys) {
+            XhsConfig config, CursorKeys cursorKeys, SharedFlight sharedFlight) {
+        this.sharedFlight = sharedFlight;
         this.upstream = upstream;
         this.writer = writer;
         this.freshness = freshness;
@@ -113,7 +115,7 @@ public class FetchPipeline {
             return Uni.createFrom().failure(notFound.answer());
         }
         if (!freshness.enabled()) {
-            return fetchOnce(call);
+            return fetchOnce(call, null);
         }
         if (freshness.offline()) {
             return this.<T>cachedOrStored(call, maxAge).map(found -> {
@@ -128,7 +130,7 @@ public class FetchPipeline {
                 cost.savedBySnapshot();
                 return Uni.createFrom().item(found.get());
             }
-            return this.<T>fetchOnce(call)
+            return this.<T>fetchOnce(call, found.map(Fetched::fetchedAt).orElse(null))
                     .onFailure(FetchPipeline::staleIfError).recoverWithUni(failure -> {
                         Uni<Optional<Fetched<T>>> fallback = found.isPresent()
                                 ? Uni.createFrom().item(found)
@@ -143,15 +145,29 @@ public class FetchPipeline {
         });
     }
 
-    /** Calls the upstream, once for all concurrent requests making the same call, and stores the answer. */
-    private <T> Uni<Fetched<T>> fetchOnce(CallKey call) {
+    /**
+     * Calls the upstream, once for all concurrent requests making the same call on every instance, and stores the
+     * answer. With snapshots on, an instance that finds the same call in flight on another instance waits for it and
+     * serves what it stored, when that is newer than {@code had} (what this instance found, null: nothing).
+     */
+    private <T> Uni<Fetched<T>> fetchOnce(CallKey call, Instant had) {
         String cancelled = cost.cancelled();
         if (cancelled != null) {
             return Uni.createFrom().failure(new RequestCancelledException("Did not call the upstream for "
                     + call.describe() + ": " + cancelled));
         }
-        return singleFlight.run(call, cost.arrivedNanos(), () -> this.<T>fetchAndStore(call),
+        return singleFlight.run(call, cost.arrivedNanos(), () -> freshness.enabled()
+                ? sharedFlight.run(call, () -> this.<T>fetchAndStore(call), () -> this.<T>landed(call, had),
+                        cost::cancelled, cost::savedBySingleFlight)
+                : this.<T>fetchAndStore(call),
                 cost::savedBySingleFlight);
+    }
+
+    /** What another instance stored for {@code call}, when it is newer than {@code had}. */
+    private <T> Uni<Optional<Fetched<T>>> landed(CallKey call, Instant had) {
+        return this.<T>stored(call).map(found -> found.filter(s -> s.fetchedAt() != null
+                && (had == null || s.fetchedAt().isAfter(had)))).invoke(found -> found.ifPresent(s -> hot.put(call,
+                        s)));
     }
 
     @SuppressWarnings("unchecked")

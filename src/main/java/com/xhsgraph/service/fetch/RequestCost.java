@@ -33,12 +33,19 @@ public class RequestCost {
     /** A warning returned in the response's {@code extensions.warnings}. */
     public record Warning(WarningCode code, String message) {}
 
+    /**
+     * Who pays for the request's upstream calls: the client, the day of its budget they count against, and the
+     * budget lease (null: none) they are taken from.
+     */
+    public record Payer(String clientId, java.time.LocalDate day, Long leaseId) {}
+
     /** What the request cost, for {@code extensions.upstream}. */
     public record Totals(int calls, int billed, int retries, int savedBySingleFlight, int savedBySnapshots) {}
 
     private volatile long arrivedNanos = System.nanoTime();
     private volatile Instant arrivedAt;
     private volatile String cancelled;
+    private volatile Payer payer;
     private final AtomicInteger calls = new AtomicInteger();
     private final AtomicInteger billed = new AtomicInteger();
     private final AtomicInteger retries = new AtomicInteger();
@@ -82,6 +89,16 @@ public class RequestCost {
         if (attempt.attempt() > 1) {
             retries.incrementAndGet();
         }
+    }
+
+    /** Sets who pays for the request's upstream calls; called as the request starts executing. */
+    public void payer(Payer who) {
+        payer = who;
+    }
+
+    /** Who pays for the request's upstream calls, or null when no client is charged. */
+    public Payer payer() {
+        return payer;
     }
 
     /** An upstream call was not made because an identical one in flight for another request was shared. */

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.xhsgraph.cluster.SharedGate;
 import com.xhsgraph.config.XhsConfig;
 import com.xhsgraph.service.model.Answer;
 import com.xhsgraph.service.model.CommentData;
@@ -56,22 +57,26 @@ public class JustOneApiClient {
     private final AccountBreaker breaker;
     private final Map<Endpoint, TokenBucket> buckets = new EnumMap<>(Endpoint.class);
     private final JoaMapping mapping;
+    private final SharedGate shared;
+    private final AttemptLog log;
     private volatile JustOneApiRestClient rest;
+    private volatile long sharedWarnedAt;
 
     JustOneApiClient(UpstreamTarget target, XhsConfig config, ObjectMapper mapper, MeterRegistry metrics,
-            Event<UpstreamAttempt> attempts) {
+            Event<UpstreamAttempt> attempts, SharedGate shared, AttemptLog log) {
         this.target = target;
+        this.shared = config.cluster().shared() ? shared : null;
+        this.log = log;
         this.config = config;
         this.mapper = mapper;
         this.metrics = metrics;
         this.attempts = attempts;
         this.mapping = new JoaMapping(mapper);
+        this.sharedWarnedAt = System.nanoTime() - 61_000_000_000L;
         this.limiter = new AsyncLimiter(config.upstream().maxConcurrency());
         this.breaker = new AccountBreaker(config.upstream().breaker().coolDown().toNanos());
-        XhsConfig.RateLimit limits = config.upstream().rateLimit();
         for (Endpoint e : Endpoint.values()) {
-            double perSecond = limits.perEndpoint().getOrDefault(e.shortName(), limits.perSecond());
-            buckets.put(e, new TokenBucket(perSecond, limits.burst(), System.nanoTime()));
+            buckets.put(e, new TokenBucket(perSecond(e), config.upstream().rateLimit().burst(), System.nanoTime()));
         }
         metrics.gauge("xhs.upstream.breaker.open", this, c -> c.breaker.isOpen(System.nanoTime()) ? 1 : 0);
         metrics.gauge("xhs.upstream.in.flight", limiter, AsyncLimiter::inFlight);
@@ -157,6 +162,11 @@ public class JustOneApiClient {
             }
             if (e.kind() == Kind.RATE_LIMITED) {
                 buckets.get(endpoint).drain(System.nanoTime());
+                if (shared != null) {
+                    shared.drain(endpoint.shortName(), perSecond(endpoint), config.upstream().rateLimit().burst())
+                            .subscribe().with(ignored -> {
+                            }, this::sharedStateFailed);
+                }
             }
             metrics.counter("xhs.upstream.retries", "endpoint", endpoint.path()).increment();
             Log.debugf("%s attempt %d failed (%s); retrying in %d ms", endpoint, attempt, e.getMessage(),
@@ -175,7 +185,7 @@ public class JustOneApiClient {
                 .ifNoItem().after(timeout).failWith(TimeoutException::new)
                 .onFailure().transform(failure -> transportFailure(endpoint, failure, timeout.toMillis()))
                 .map(response -> read(endpoint, response))
-                .onItemOrFailure().invoke((item, failure) -> {
+                .onItemOrFailure().call((item, failure) -> {
                     UpstreamException e = failure instanceof UpstreamException u ? u : null;
                     Integer code = e == null ? Integer.valueOf(0) : e.upstreamCode();
                     sample.stop(Timer.builder("xhs.upstream.latency").description("Upstream call latency")
@@ -185,16 +195,52 @@ public class JustOneApiClient {
                     if (billed) {
                         metrics.counter("xhs.upstream.billed", "endpoint", endpoint.path()).increment();
                     }
-                    attempts.fire(new UpstreamAttempt(endpoint, attempt, billed, e != null));
+                    UpstreamAttempt done = new UpstreamAttempt(endpoint, attempt, billed, e != null);
+                    attempts.fire(done);
                     breaker.onResult(e, System.nanoTime());
+                    // written down before the answer is used, and the breaker opened for every instance
+                    Uni<Void> recorded = log.record(done);
+                    return e == null || shared == null || !AccountBreaker.opens(e.kind())
+                            ? recorded
+                            : recorded.chain(() -> shared.open(e.kind().name(), e.upstreamCode(), e.getMessage(),
+                                    config.upstream().breaker().coolDown())
+                                    .onFailure().recoverWithItem(f -> {
+                                        sharedStateFailed(f);
+                                        return null;
+                                    }));
                 });
     }
 
-    /** Waits for the endpoint's token bucket; fails at once when the wait would exceed the configured bound. */
+    /**
+     * Waits for the endpoint's token bucket, shared by every instance on the database (this instance's own when the
+     * database cannot be reached); fails at once when the shared breaker is open or the wait would exceed the
+     * configured bound.
+     */
     private Uni<Void> rateLimit(Endpoint endpoint) {
         Duration maxWait = config.upstream().rateLimit().maxWait();
-        long wait = buckets.get(endpoint).reserve(System.nanoTime(), maxWait.toNanos());
+        if (shared == null) {
+            return waitFor(endpoint, buckets.get(endpoint).reserve(System.nanoTime(), maxWait.toNanos()));
+        }
+        return shared.admit(endpoint.shortName(), perSecond(endpoint), config.upstream().rateLimit().burst(), maxWait)
+                .onItemOrFailure().transformToUni((admission, failure) -> {
+                    if (failure != null) {
+                        sharedStateFailed(failure);
+                        return waitFor(endpoint, buckets.get(endpoint).reserve(System.nanoTime(), maxWait.toNanos()));
+                    }
+                    if (admission.breakerOpen()) {
+                        Kind kind = Kind.valueOf(admission.breakerKind());
+                        count(endpoint, "breaker_open", admission.breakerCode());
+                        return Uni.createFrom().failure(new UpstreamException(kind, endpoint,
+                                admission.breakerCode(), null, admission.breakerMessage() + "; not calling again for "
+                                        + admission.breakerSeconds() + " s"));
+                    }
+                    return waitFor(endpoint, admission.waitNanos());
+                });
+    }
+
+    private Uni<Void> waitFor(Endpoint endpoint, long wait) {
         if (wait < 0) {
+            Duration maxWait = config.upstream().rateLimit().maxWait();
             count(endpoint, "rate_limited_locally", null);
             return Uni.createFrom().failure(new UpstreamException(Kind.RATE_LIMITED, endpoint, null,
                     "Too many upstream calls queued: this service's rate limit for " + endpoint
@@ -204,6 +250,22 @@ public class JustOneApiClient {
             return Uni.createFrom().voidItem();
         }
         return Uni.createFrom().voidItem().onItem().delayIt().by(atLeastAMillisecond(Duration.ofNanos(wait)));
+    }
+
+    private double perSecond(Endpoint endpoint) {
+        XhsConfig.RateLimit limits = config.upstream().rateLimit();
+        return limits.perEndpoint().getOrDefault(endpoint.shortName(), limits.perSecond());
+    }
+
+    /** The shared state cannot be reached: this instance goes on with its own rate limit and breaker. */
+    private void sharedStateFailed(Throwable failure) {
+        metrics.counter("xhs.cluster.fallbacks").increment();
+        long now = System.nanoTime();
+        if (now - sharedWarnedAt > 60_000_000_000L) {
+            sharedWarnedAt = now;
+            Log.warnf("The shared rate limit and breaker cannot be reached (%s); this instance uses its own until "
+                    + "the database answers", failure.toString());
+        }
     }
 
     /** Vert.x timers refuse delays under a millisecond: a shorter wait is rounded up, never skipped. */

@@ -1,0 +1,32 @@
+package com.xhsgraph.cluster;
+
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Times the statements an upstream call adds for the instances to spend as one, in {@code xhs_cluster_statement_seconds}
+ * by {@code op} ({@code admit}: rate limit and breaker; {@code acquire}, {@code release}, {@code look}: the call's
+ * lease; {@code count}: usage and the client's charge), so that what sharing costs per call can be read off the
+ * metrics (the benchmark prints it).
+ */
+public final class StatementTimer {
+
+    private final MeterRegistry metrics;
+
+    public StatementTimer(MeterRegistry metrics) {
+        this.metrics = metrics;
+    }
+
+    public <T> Uni<T> timed(String op, Uni<T> statement) {
+        return Uni.createFrom().deferred(() -> {
+            long start = System.nanoTime();
+            return statement.onItemOrFailure().invoke((item, failure) -> Timer.builder("xhs.cluster.statement")
+                    .description("Statements an upstream call adds to share the economy between instances")
+                    .tag("op", op).tag("outcome", failure == null ? "ok" : "failed").register(metrics)
+                    .record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
+        });
+    }
+}
