@@ -5,6 +5,7 @@
 #
 #   bench/run.sh                 all scenarios (about 14 minutes: the JIT needs a minute and a half of load to settle)
 #   DURATION=30s CONNECTIONS=20 JVM_OPTS="-Xmx256m" bench/run.sh
+#   SCENARIOS=shared bench/run.sh  only what sharing the economy through PostgreSQL costs an upstream call
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -64,13 +65,13 @@ start_fake() { # $1 latency in ms, $2 world: uniform (12 replies a comment, no p
     echo "fake upstream did not start"; cat "$WORK/fake.log"; exit 1
 }
 
-start_service() { # $1: snapshots enabled (true/false)
+start_service() { # $1: snapshots enabled (true/false), $2: economy shared through PostgreSQL (default true)
     [ -n "$SERVICE_PID" ] && { kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true; }
     RUN_DIR="$PWD/$WORK/run-$(date +%s%N)"
     mkdir -p "$RUN_DIR"
     (cd "$RUN_DIR" && exec env JUSTONEAPI_BASE_URL="http://127.0.0.1:$FAKE_PORT" JUSTONEAPI_TOKEN=bench-token \
         QUARKUS_HTTP_PORT=$SERVICE_PORT QUARKUS_MANAGEMENT_PORT=$MANAGEMENT_PORT QUARKUS_LOG_LEVEL=WARN \
-        XHS_SNAPSHOTS_ENABLED="$1" XHS_UPSTREAM_MAX_CONCURRENCY=64 \
+        XHS_SNAPSHOTS_ENABLED="$1" XHS_CLUSTER_SHARED="${2:-true}" XHS_UPSTREAM_MAX_CONCURRENCY=64 \
         XHS_UPSTREAM_RATE_LIMIT_PER_SECOND=1000000 XHS_UPSTREAM_RATE_LIMIT_BURST=100000 \
         XHS_GRAPH_MAX_UPSTREAM_CALLS=1000 XHS_ADMIN_KEY=$BENCH_KEY XHS_ACCESS_ADMIN_DAILY_BUDGET=2000000000 \
         java $JVM_OPTS -jar "$OLDPWD/target/quarkus-app/quarkus-run.jar" > "$RUN_DIR/service.log" 2>&1) &
@@ -86,10 +87,10 @@ peak_rss_mb() { awk '/VmHWM/ { printf "%d", $2 / 1024 }' "/proc/$SERVICE_PID/sta
 run() { # $1 label, $2 body file
     curl -s -o /dev/null -H 'Content-Type: application/json' -H "Authorization: Bearer $BENCH_KEY" --data @"$2" \
         "http://127.0.0.1:$SERVICE_PORT/graphql"
-    BENCH_BODY="$2" wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s bench/post.lua "http://127.0.0.1:$SERVICE_PORT/graphql" >/dev/null
+    BENCH_BODY="$2" wrk -t"$(( CONNECTIONS < 2 ? CONNECTIONS : 2 ))" -c"$CONNECTIONS" -d"$WARMUP" -s bench/post.lua "http://127.0.0.1:$SERVICE_PORT/graphql" >/dev/null
     reset_calls
     local out
-    out=$(BENCH_BODY="$2" wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s bench/post.lua \
+    out=$(BENCH_BODY="$2" wrk -t"$(( CONNECTIONS < 2 ? CONNECTIONS : 2 ))" -c"$CONNECTIONS" -d"$DURATION" -s bench/post.lua \
         "http://127.0.0.1:$SERVICE_PORT/graphql" | grep '^BENCH')
     local requests calls
     requests=$(echo "$out" | sed 's/.*requests=\([0-9]*\).*/\1/')
@@ -118,9 +119,25 @@ burst() { # $1 label, $2 body file, $3 concurrent requests: all fired at once, u
     printf '%-58s concurrent_queries=%s upstream_calls=%s peak_rss_mb=%s\n' "$1" "$3" "$(upstream_calls)" "$(peak_rss_mb)"
 }
 
+# what the shared statements (rate limit and breaker, call lease, usage count) added to each upstream call, from the
+# service's own timers: their mean each, and their sum divided by the upstream calls made
+shared_cost() {
+    curl -s "http://127.0.0.1:$MANAGEMENT_PORT/q/metrics" | awk '
+        /^xhs_cluster_statement_seconds_(count|sum)\{/ && /outcome="ok"/ {
+            match($0, /op="[a-z]+"/); op = substr($0, RSTART + 4, RLENGTH - 5)
+            if ($0 ~ /_count\{/) count[op] += $NF; else sum[op] += $NF
+        }
+        END {
+            for (op in count) { printf "%s_ms=%.3f ", op, 1000 * sum[op] / count[op]; total += sum[op] }
+            if (count["admit"] > 0) printf "added_per_upstream_call_ms=%.3f", 1000 * total / count["admit"]
+        }'
+}
+
+SCENARIOS=${SCENARIOS:-all}
 echo "== $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(java -version 2>&1 | head -1), JVM_OPTS: $JVM_OPTS"
 echo "== $CONNECTIONS connections, $DURATION per scenario, wrk, fake upstream and service on this machine"
 
+if [ "$SCENARIOS" = all ]; then
 start_fake 50
 start_service false
 run "50 ms upstream, snapshots bypassed, shallow" "$WORK/shallow.json"
@@ -144,3 +161,21 @@ run "50 ms upstream, real reply mix, snapshots bypassed" "$WORK/mix.json"
 start_service true
 once "50 ms upstream, real reply mix, maxAge 0, one query" "$WORK/mix-maxage0.json"
 burst "50 ms upstream, real reply mix, 50 identical maxAge 0 queries" "$WORK/mix-maxage0.json" 50
+fi
+
+# what sharing the economy through PostgreSQL costs one instance, every query calling (maxAge 0): its own rate limit,
+# breaker and single flight against the shared ones (usage is counted in PostgreSQL call by call either way); first one
+# client at a time on a 50 ms upstream (the statements' own cost), then 20 clients on a 0 ms upstream (the database
+# pool saturated, what a statement then waits for)
+start_fake 50 mix
+start_service true false
+CONNECTIONS=1 run "50 ms upstream, maxAge 0, 1 client, economy of its own" "$WORK/mix-maxage0.json"
+start_service true true
+CONNECTIONS=1 run "50 ms upstream, maxAge 0, 1 client, economy shared" "$WORK/mix-maxage0.json"
+echo "   shared statements: $(shared_cost)"
+start_fake 0 mix
+start_service true false
+run "0 ms upstream, maxAge 0, economy of its own" "$WORK/mix-maxage0.json"
+start_service true true
+run "0 ms upstream, maxAge 0, economy shared" "$WORK/mix-maxage0.json"
+echo "   shared statements: $(shared_cost)"

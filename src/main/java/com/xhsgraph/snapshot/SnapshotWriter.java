@@ -25,7 +25,6 @@ import com.xhsgraph.service.model.NoteData;
 import com.xhsgraph.service.model.Page;
 import com.xhsgraph.service.model.ProfileData;
 import com.xhsgraph.service.model.ShareTarget;
-import com.xhsgraph.service.model.Usage;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -135,12 +134,6 @@ public class SnapshotWriter {
             + "item_ids = EXCLUDED.item_ids, next_cursor = EXCLUDED.next_cursor, has_more = EXCLUDED.has_more, "
             + "total_count = EXCLUDED.total_count, fetched_at = EXCLUDED.fetched_at";
 
-    private static final String USAGE_ADD = "INSERT INTO xhs_upstream_usage (day, endpoint, calls, billed, failed)";
-    private static final String USAGE_MERGE = "ON CONFLICT (day, endpoint) DO UPDATE SET "
-            + "calls = xhs_upstream_usage.calls + EXCLUDED.calls, "
-            + "billed = xhs_upstream_usage.billed + EXCLUDED.billed, "
-            + "failed = xhs_upstream_usage.failed + EXCLUDED.failed";
-
     private final IsolatedSessions sessions;
 
     SnapshotWriter(IsolatedSessions sessions) {
@@ -200,14 +193,6 @@ public class SnapshotWriter {
     }
 
     private static final String SHARE_LINK_INSERT = "INSERT INTO xhs_share_link (link, target_url, resolved_at)";
-
-    /** Adds usage counts to their rows, creating rows as needed. */
-    public Uni<Void> addUsage(Collection<Usage> batch) {
-        NativeInsert insert = new NativeInsert(USAGE_ADD, 5, USAGE_MERGE);
-        batch.stream().sorted(Comparator.comparing(Usage::day).thenComparing(Usage::endpoint))
-                .forEach(u -> insert.row(u.day(), u.endpoint(), u.calls(), u.billed(), u.failed()));
-        return write(insert::execute);
-    }
 
     private Uni<Void> write(java.util.function.Function<Mutiny.Session, Uni<?>> work) {
         return sessions.inTransaction(() -> Panache.getSession().flatMap(work)).replaceWithVoid();
