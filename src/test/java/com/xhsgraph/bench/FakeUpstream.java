@@ -42,6 +42,8 @@ public final class FakeUpstream implements AutoCloseable {
 
     private record Served(FakeJustOneApi.Answer answer, boolean paid) {}
 
+    private record Call(String endpoint, long arrived, long answered) {}
+
     private final HttpServer server;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     private final ExecutorService workers = Executors.newFixedThreadPool(4);
@@ -51,6 +53,7 @@ public final class FakeUpstream implements AutoCloseable {
     private final Map<String, AtomicLong> inFlight = new ConcurrentHashMap<>();
     private final Map<String, List<Long>> calledAt = new ConcurrentHashMap<>();
     private volatile Integer failWith;
+    private final List<Call> timeline = new ArrayList<>();
 
     private FakeUpstream(int port, long latencyMillis, boolean mix) throws IOException {
         ObjectMapper json = new ObjectMapper();
@@ -66,6 +69,22 @@ public final class FakeUpstream implements AutoCloseable {
             }
             send(exchange, new FakeJustOneApi.Answer(200,
                     ("{\"calls\":" + calls.get() + "}").getBytes(StandardCharsets.UTF_8)));
+        });
+        // when each call arrived and was answered since the last reset, in ms from the first: a trace of one query
+        server.createContext("/stats/timeline", exchange -> {
+            List<String> lines = new ArrayList<>();
+            synchronized (timeline) {
+                long first = timeline.isEmpty() ? 0 : timeline.get(0).arrived();
+                for (Call c : timeline) {
+                    lines.add(String.format("%8.1f %8.1f %s", (c.arrived() - first) / 1e6,
+                            (c.answered() - first) / 1e6, c.endpoint()));
+                }
+                if ("POST".equals(exchange.getRequestMethod())) {
+                    timeline.clear();
+                }
+            }
+            send(exchange, new FakeJustOneApi.Answer(200,
+                    (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8)));
         });
         server.createContext(PREFIX, exchange -> {
             calls.incrementAndGet();
@@ -87,7 +106,13 @@ public final class FakeUpstream implements AutoCloseable {
                     });
             FakeJustOneApi.Answer answer = served.answer();
             boolean paid = served.paid();
+            long arrived = System.nanoTime();
             Runnable reply = () -> {
+                synchronized (timeline) {
+                    if (timeline.size() < 10_000) {
+                        timeline.add(new Call(endpoint, arrived, System.nanoTime()));
+                    }
+                }
                 if (paid) {
                     counter(billed, token).incrementAndGet();
                 }

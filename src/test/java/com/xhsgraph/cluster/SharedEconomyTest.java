@@ -44,7 +44,8 @@ class SharedEconomyTest extends GraphTestBase {
     }
 
     private static CompletableFuture<JsonPath> profileLater(String userId) {
-        return CompletableFuture.supplyAsync(() -> GraphQLClient.post(PROFILE, Map.of("id", userId)).jsonPath());
+        return CompletableFuture.supplyAsync(() -> GraphQLClient.post(PROFILE, Map.of("id", userId)).jsonPath(),
+                GraphQLClient.AT_ONCE);
     }
 
     @Test

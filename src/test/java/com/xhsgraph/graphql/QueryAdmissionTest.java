@@ -55,7 +55,7 @@ class QueryAdmissionTest extends GraphTestBase {
                     .body(Map.of("query", QUERY, "variables", Map.of("id", userId)))
                     .when().post("/graphql").then().extract().response();
             return new Timed(response, System.nanoTime());
-        });
+        }, com.xhsgraph.support.GraphQLClient.AT_ONCE);
     }
 
     /** Waits until the slow query has reached the upstream, so it holds the only slot. */

@@ -99,7 +99,7 @@ class SnapshotPersistenceTest extends GraphTestBase {
                                 query($id: String!) { user(id: $id) { notes(first: 10, maxAge: 0) { nodes { xhsId likeCount } } } }
                                 """,
                                 Map.of("id", USER_ID))
-                        .jsonPath()))
+                        .jsonPath(), GraphQLClient.AT_ONCE))
                 .toList();
 
         for (CompletableFuture<JsonPath> query : queries) {

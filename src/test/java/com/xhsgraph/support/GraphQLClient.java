@@ -10,6 +10,17 @@ import io.restassured.response.Response;
 /** Posts GraphQL documents to the running application over HTTP, as a frontend would. */
 public final class GraphQLClient {
 
+    /**
+     * Threads for requests sent at once: a thread each. (Not the common pool, whose parallelism is the cores less one:
+     * on two cores, depending on the JDK, its tasks may run one after the other.)
+     */
+    public static final java.util.concurrent.Executor AT_ONCE = java.util.concurrent.Executors
+            .newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "test-client");
+                t.setDaemon(true);
+                return t;
+            });
+
     private GraphQLClient() {}
 
     public static Response post(String query) {

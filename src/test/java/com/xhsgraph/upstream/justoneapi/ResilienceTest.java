@@ -156,7 +156,7 @@ class ResilienceTest extends GraphTestBase {
 
         List<CompletableFuture<JsonPath>> queries = IntStream.range(0, 25)
                 .mapToObj(i -> CompletableFuture.supplyAsync(() -> GraphQLClient.post(query, Map.of("id", USER_ID))
-                        .jsonPath()))
+                        .jsonPath(), GraphQLClient.AT_ONCE))
                 .toList();
 
         int calls = 0;
