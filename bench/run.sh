@@ -6,6 +6,11 @@
 #   bench/run.sh                 all scenarios (about 14 minutes: the JIT needs a minute and a half of load to settle)
 #   DURATION=30s CONNECTIONS=20 JVM_OPTS="-Xmx256m" bench/run.sh
 #   SCENARIOS=shared bench/run.sh  only what sharing the economy through PostgreSQL costs an upstream call
+#   SCENARIOS=startup bench/run.sh only the start-up figures (with and without the AOT cache)
+#   ONE_CORE=true bench/run.sh     the service pinned to core 0 (taskset), the fake upstream and wrk on core 1
+#   AOT=true bench/run.sh          also builds the AOT cache (Leyden, JDK 25) from the integration tests
+# The service runs on Temurin 25 (/usr/lib/jvm/temurin-25-jdk-amd64, compact object headers on) when the machine has
+# it, else on the java of the PATH; JAVA=... chooses.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +21,15 @@ CONNECTIONS=${CONNECTIONS:-20}
 # young generation the garbage of 20 nested requests in flight is promoted and the old generation fills, and pauses
 # then take a third of the time.
 JVM_OPTS=${JVM_OPTS:--Xms192m -Xmx192m -Xmn128m -XX:SurvivorRatio=2 -XX:+UseParallelGC -XX:ParallelGCThreads=2 -XX:-UseAdaptiveSizePolicy -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:MaxDirectMemorySize=64m -Dio.netty.allocator.maxOrder=8}
+JAVA=${JAVA:-}
+if [ -z "$JAVA" ]; then
+    if [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]; then JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java; else JAVA=java; fi
+fi
+JAVA_MAJOR=$("$JAVA" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1)
+if [ "${JAVA_MAJOR:-0}" -ge 25 ]; then JVM_OPTS="$JVM_OPTS -XX:+UseCompactObjectHeaders"; fi
+SERVICE_CPU=()
+CLIENT_CPU=()
+if [ "${ONE_CORE:-false}" = true ]; then SERVICE_CPU=(taskset -c 0); CLIENT_CPU=(taskset -c 1); fi
 FAKE_PORT=18090
 SERVICE_PORT=18080
 MANAGEMENT_PORT=18081
@@ -30,7 +44,17 @@ command -v wrk >/dev/null || { echo "installing wrk"; apt-get install -y -q wrk 
 command -v curl >/dev/null || { echo "installing curl"; apt-get install -y -q curl >/dev/null; }
 
 echo "== building"
-./mvnw -B -q package -DskipTests
+if [ "${AOT:-false}" = true ]; then
+    # the AOT cache is trained by the black-box tests against the packaged jar (Quarkus' AOT guide); JDK 25 needed
+    [ "${JAVA_MAJOR:-0}" -ge 25 ] || { echo "AOT=true needs JDK 25 (JAVA=...)"; exit 1; }
+    # the training runs with the benchmark's JVM flags: a cache recorded without compact object headers is refused
+    # by a JVM that has them
+    JAVA_HOME=$(dirname "$(dirname "$(readlink -f "$JAVA")")") ./mvnw -B -q verify -Dquarkus.package.jar.aot.enabled=true \
+        -Dquarkus.test.arg-line="$JVM_OPTS" -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
+        -Dit.test=PackagedApplicationIT
+else
+    ./mvnw -B -q package -DskipTests
+fi
 ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
 CP="target/test-classes:target/classes:$(cat target/test-classpath.txt)"
 
@@ -59,25 +83,29 @@ trap cleanup EXIT
 
 start_fake() { # $1 latency in ms, $2 world: uniform (12 replies a comment, no previews) or mix (real reply mix)
     [ -n "$FAKE_PID" ] && { kill "$FAKE_PID"; wait "$FAKE_PID" 2>/dev/null || true; }
-    java -Xmx256m -Dsun.net.httpserver.nodelay=true -cp "$CP" com.xhsgraph.bench.FakeUpstream $FAKE_PORT "$1" "${2:-uniform}" > "$WORK/fake.log" 2>&1 &
+    "${CLIENT_CPU[@]}" java -Xmx256m -Dsun.net.httpserver.nodelay=true -cp "$CP" com.xhsgraph.bench.FakeUpstream $FAKE_PORT "$1" "${2:-uniform}" > "$WORK/fake.log" 2>&1 &
     FAKE_PID=$!
     for _ in $(seq 50); do curl -sf "http://127.0.0.1:$FAKE_PORT/stats" >/dev/null && return; sleep 0.2; done
     echo "fake upstream did not start"; cat "$WORK/fake.log"; exit 1
 }
 
 start_service() { # $1: snapshots enabled (true/false), $2: economy shared through PostgreSQL (default true)
+    launch_service "$@"
+    for _ in $(seq 150); do curl -sf "http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready" >/dev/null && return; sleep 0.2; done
+    echo "service did not start"; tail -50 "$RUN_DIR/service.log"; exit 1
+}
+
+launch_service() { # as start_service, without waiting; EXTRA_JVM_OPTS are added
     [ -n "$SERVICE_PID" ] && { kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true; }
-    RUN_DIR="$PWD/$WORK/run-$(date +%s%N)"
+    RUN_DIR="${FIXED_RUN_DIR:-$PWD/$WORK/run-$(date +%s%N)}"
     mkdir -p "$RUN_DIR"
-    (cd "$RUN_DIR" && exec env JUSTONEAPI_BASE_URL="http://127.0.0.1:$FAKE_PORT" JUSTONEAPI_TOKEN=bench-token \
+    (cd "$RUN_DIR" && exec "${SERVICE_CPU[@]}" env JUSTONEAPI_BASE_URL="http://127.0.0.1:$FAKE_PORT" JUSTONEAPI_TOKEN=bench-token \
         QUARKUS_HTTP_PORT=$SERVICE_PORT QUARKUS_MANAGEMENT_PORT=$MANAGEMENT_PORT QUARKUS_LOG_LEVEL=WARN \
         XHS_SNAPSHOTS_ENABLED="$1" XHS_CLUSTER_SHARED="${2:-true}" XHS_UPSTREAM_MAX_CONCURRENCY=64 \
         XHS_UPSTREAM_RATE_LIMIT_PER_SECOND=1000000 XHS_UPSTREAM_RATE_LIMIT_BURST=100000 \
         XHS_GRAPH_MAX_UPSTREAM_CALLS=1000 XHS_ADMIN_KEY=$BENCH_KEY XHS_ACCESS_ADMIN_DAILY_BUDGET=2000000000 \
-        java $JVM_OPTS -jar "$OLDPWD/target/quarkus-app/quarkus-run.jar" > "$RUN_DIR/service.log" 2>&1) &
+        "$JAVA" $JVM_OPTS ${EXTRA_JVM_OPTS:-} -jar "$OLDPWD/target/quarkus-app/quarkus-run.jar" > "$RUN_DIR/service.log" 2>&1) &
     SERVICE_PID=$!
-    for _ in $(seq 150); do curl -sf "http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready" >/dev/null && return; sleep 0.2; done
-    echo "service did not start"; tail -50 "$RUN_DIR/service.log"; exit 1
 }
 
 upstream_calls() { curl -s "http://127.0.0.1:$FAKE_PORT/stats" | sed 's/[^0-9]//g'; }
@@ -87,10 +115,13 @@ peak_rss_mb() { awk '/VmHWM/ { printf "%d", $2 / 1024 }' "/proc/$SERVICE_PID/sta
 run() { # $1 label, $2 body file
     curl -s -o /dev/null -H 'Content-Type: application/json' -H "Authorization: Bearer $BENCH_KEY" --data @"$2" \
         "http://127.0.0.1:$SERVICE_PORT/graphql"
-    BENCH_BODY="$2" wrk -t"$(( CONNECTIONS < 2 ? CONNECTIONS : 2 ))" -c"$CONNECTIONS" -d"$WARMUP" -s bench/post.lua "http://127.0.0.1:$SERVICE_PORT/graphql" >/dev/null
+    local warm
+    warm=$(BENCH_BODY="$2" "${CLIENT_CPU[@]}" wrk -t"$(( CONNECTIONS < 2 ? CONNECTIONS : 2 ))" -c"$CONNECTIONS" -d"$WARMUP" \
+        -s bench/post.lua "http://127.0.0.1:$SERVICE_PORT/graphql" | grep '^BENCH')
+    printf '%-58s %s\n' "  (warm-up $WARMUP)" "$(echo "${warm#BENCH }" | sed 's/ graphql_errors=.*//')"
     reset_calls
     local out
-    out=$(BENCH_BODY="$2" wrk -t"$(( CONNECTIONS < 2 ? CONNECTIONS : 2 ))" -c"$CONNECTIONS" -d"$DURATION" -s bench/post.lua \
+    out=$(BENCH_BODY="$2" "${CLIENT_CPU[@]}" wrk -t"$(( CONNECTIONS < 2 ? CONNECTIONS : 2 ))" -c"$CONNECTIONS" -d"$DURATION" -s bench/post.lua \
         "http://127.0.0.1:$SERVICE_PORT/graphql" | grep '^BENCH')
     local requests calls
     requests=$(echo "$out" | sed 's/.*requests=\([0-9]*\).*/\1/')
@@ -133,15 +164,50 @@ shared_cost() {
         }'
 }
 
+# start-up: from launch to the first answered query (the shallow one, through the fake upstream, polled every 20 ms);
+# then, on another fresh start, the nested query as the very first request after readiness
+startup() { # $1 label
+    local t0 t1 nested
+    # in a directory whose embedded database exists already, as on a restart (its first creation is not measured)
+    export FIXED_RUN_DIR="$PWD/$WORK/run-startup"
+    [ -d "$FIXED_RUN_DIR/.xhs-graph" ] || start_service false
+    t0=$(date +%s%N)
+    launch_service false
+    until curl -sf -o /dev/null -H 'Content-Type: application/json' -H "Authorization: Bearer $BENCH_KEY" \
+        --data @"$WORK/shallow.json" "http://127.0.0.1:$SERVICE_PORT/graphql"; do
+        sleep 0.02
+        [ $(( ($(date +%s%N) - t0) / 1000000000 )) -lt 120 ] || { echo "no answer in 120 s"; tail -30 "$RUN_DIR/service.log"; exit 1; }
+    done
+    t1=$(date +%s%N)
+    start_service false
+    nested=$(curl -s -o /dev/null -w '%{time_total}' -H 'Content-Type: application/json' \
+        -H "Authorization: Bearer $BENCH_KEY" --data @"$WORK/nested.json" "http://127.0.0.1:$SERVICE_PORT/graphql")
+    printf '%-58s first_answered_query_ms=%d first_nested_query_ms=%.0f\n' "$1" $(( (t1 - t0) / 1000000 )) \
+        "$(awk -v t="$nested" 'BEGIN { print t * 1000 }')"
+    unset FIXED_RUN_DIR
+}
+
 SCENARIOS=${SCENARIOS:-all}
-echo "== $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(java -version 2>&1 | head -1), JVM_OPTS: $JVM_OPTS"
+echo "== $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $("$JAVA" -version 2>&1 | head -1), JVM_OPTS: $JVM_OPTS"
+[ "${ONE_CORE:-false}" = true ] && echo "== one core: the service on core 0, the fake upstream and wrk on core 1"
 echo "== $CONNECTIONS connections, $DURATION per scenario, wrk, fake upstream and service on this machine"
+
+if [ "$SCENARIOS" = all ] || [ "$SCENARIOS" = startup ]; then
+start_fake 50
+startup "start-up, JVM, no AOT cache"
+if [ -f target/quarkus-app/app.aot ]; then
+    EXTRA_JVM_OPTS="-XX:AOTCache=$PWD/target/quarkus-app/app.aot" startup "start-up, JVM, AOT cache (app.aot)"
+else
+    echo "(no target/quarkus-app/app.aot: AOT=true builds it on JDK 25)"
+fi
+fi
 
 if [ "$SCENARIOS" = all ]; then
 start_fake 50
 start_service false
 run "50 ms upstream, snapshots bypassed, shallow" "$WORK/shallow.json"
 run "50 ms upstream, snapshots bypassed, nested (31 pages)" "$WORK/nested.json"
+CONNECTIONS=1 run "50 ms upstream, snapshots bypassed, nested alone (1 client)" "$WORK/nested.json"
 
 start_fake 0
 start_service false
