@@ -17,10 +17,9 @@ cd "$(dirname "$0")/.."
 DURATION=${DURATION:-20s}
 WARMUP=${WARMUP:-90s}
 CONNECTIONS=${CONNECTIONS:-20}
-# A fixed 192 MB heap, two thirds of it young with large survivor spaces, and the parallel collector: with a small
-# young generation the garbage of 20 nested requests in flight is promoted and the old generation fills, and pauses
-# then take a third of the time.
-JVM_OPTS=${JVM_OPTS:--Xms192m -Xmx192m -Xmn128m -XX:SurvivorRatio=2 -XX:+UseParallelGC -XX:ParallelGCThreads=2 -XX:-UseAdaptiveSizePolicy -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:MaxDirectMemorySize=64m -Dio.netty.allocator.maxOrder=8}
+# The image's memory settings (docker/Dockerfile.jvm) at the manifests' 512 MB limit: half of it for the heap (256 MB),
+# a young generation as large as the old one, the serial collector.
+JVM_OPTS=${JVM_OPTS:--Xmx256m -XX:NewRatio=1 -XX:SurvivorRatio=4 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}
 JAVA=${JAVA:-}
 if [ -z "$JAVA" ]; then
     if [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]; then JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java; else JAVA=java; fi
