@@ -18,8 +18,8 @@ DURATION=${DURATION:-20s}
 WARMUP=${WARMUP:-90s}
 CONNECTIONS=${CONNECTIONS:-20}
 # The image's memory settings (docker/Dockerfile.jvm) at the manifests' 512 MB limit: half of it for the heap (256 MB),
-# a young generation as large as the old one, the serial collector.
-JVM_OPTS=${JVM_OPTS:--Xmx256m -XX:NewRatio=1 -XX:SurvivorRatio=4 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}
+# a young generation as large as the old one, the serial collector, the non-heap caps.
+JVM_OPTS=${JVM_OPTS:--Xmx256m -XX:NewRatio=1 -XX:SurvivorRatio=4 -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:MaxDirectMemorySize=64m -Dio.netty.allocator.maxOrder=8 -XX:+ExitOnOutOfMemoryError}
 JAVA=${JAVA:-}
 if [ -z "$JAVA" ]; then
     if [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]; then JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java; else JAVA=java; fi
@@ -46,6 +46,7 @@ echo "== building"
 if [ "${AOT:-false}" = true ]; then
     # the AOT cache is trained by the black-box tests against the packaged jar (Quarkus' AOT guide); JDK 25 needed
     [ "${JAVA_MAJOR:-0}" -ge 25 ] || { echo "AOT=true needs JDK 25 (JAVA=...)"; exit 1; }
+    rm -f target/failsafe-reports/failsafe-summary*.xml   # an earlier build's results would count
     # the training runs with the benchmark's JVM flags: a cache recorded without compact object headers is refused
     # by a JVM that has them
     JAVA_HOME=$(dirname "$(dirname "$(readlink -f "$JAVA")")") ./mvnw -B -q verify -Dquarkus.package.jar.aot.enabled=true \
