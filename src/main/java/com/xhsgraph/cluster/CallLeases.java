@@ -47,8 +47,10 @@ public class CallLeases {
             + "failure_kind = $3::text, failure_code = $4::int, failure_message = $5::text "
             + "WHERE call_key = $1::text AND owner = $2::text";
 
+    /** Only the calls this instance knows it holds: a row it took without hearing so (a lost answer) expires. */
     private static final String RENEW = "UPDATE xhs_call_lease SET expires_at = clock_timestamp() "
-            + "+ make_interval(secs => $2::float8) WHERE owner = $1::text AND finished_at IS NULL";
+            + "+ make_interval(secs => $2::float8) WHERE owner = $1::text AND call_key = ANY($3::text[]) "
+            + "AND finished_at IS NULL";
 
     private static final String CLEAN = "DELETE FROM xhs_call_lease WHERE "
             + "COALESCE(finished_at, expires_at) < clock_timestamp() - interval '1 minute'";
@@ -102,7 +104,7 @@ public class CallLeases {
 
     /** The lease of {@code key} as it stands. */
     public Uni<State> state(String key) {
-        return timer.timed("look", pool.preparedQuery(STATE).execute(Tuple.of(key))).map(rows -> {
+        return timer.timedOrGiveUp("look", pool.preparedQuery(STATE).execute(Tuple.of(key))).map(rows -> {
             RowIterator<Row> it = rows.iterator();
             if (!it.hasNext()) {
                 return State.ABSENT;
@@ -123,7 +125,8 @@ public class CallLeases {
         }
         Uni<Void> renewed = held.isEmpty()
                 ? Uni.createFrom().voidItem()
-                : pool.preparedQuery(RENEW).execute(Tuple.of(owner, ttlSeconds)).replaceWithVoid();
+                : pool.preparedQuery(RENEW).execute(Tuple.of(owner, ttlSeconds, held.toArray(new String[0])))
+                        .replaceWithVoid();
         return renewed.chain(() -> {
             if (!clean) {
                 return Uni.createFrom().voidItem();

@@ -67,7 +67,7 @@ public class SharedGate {
      * that would be longer than {@code maxWait}.
      */
     public Uni<Admission> admit(String endpoint, double perSecond, int burst, Duration maxWait) {
-        return timer.timed("admit", pool.preparedQuery(ADMIT)
+        return timer.timedOrGiveUp("admit", pool.preparedQuery(ADMIT)
                 .execute(Tuple.of(endpoint, perSecond, (double) burst, maxWait.toNanos() / 1e9)))
                 .map(rows -> {
                     Row row = rows.iterator().next();

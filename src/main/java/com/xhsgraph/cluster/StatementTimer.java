@@ -1,5 +1,6 @@
 package com.xhsgraph.cluster;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,8 +21,21 @@ public final class StatementTimer {
         this.metrics = metrics;
     }
 
+    /**
+     * How long a statement that only coordinates (the rate limit and breaker, a look at a lease) may take before the
+     * caller gives up on it and goes on as a lone instance would: a database that hangs must not hold upstream calls.
+     * Statements that write what must be counted exactly have no such bound: given up on, they might still commit.
+     */
+    static final Duration GIVE_UP = Duration.ofSeconds(2);
+
+    /** {@code statement}, failing with a {@link java.util.concurrent.TimeoutException} after {@link #GIVE_UP}. */
+    <T> Uni<T> timedOrGiveUp(String op, Uni<T> statement) {
+        return timed(op, statement).ifNoItem().after(GIVE_UP).failWith(() -> new java.util.concurrent.TimeoutException(
+                "The shared " + op + " statement did not answer within " + GIVE_UP.toSeconds() + " s"));
+    }
+
     public <T> Uni<T> timed(String op, Uni<T> statement) {
-        return Uni.createFrom().deferred(() -> {
+        return Uni.createFrom().<T>deferred(() -> {
             long start = System.nanoTime();
             return statement.onItemOrFailure().invoke((item, failure) -> Timer.builder("xhs.cluster.statement")
                     .description("Statements an upstream call adds to share the economy between instances")

@@ -5,9 +5,12 @@ import static com.xhsgraph.support.UpstreamStub.USER;
 import static com.xhsgraph.support.UpstreamStub.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
@@ -113,6 +116,51 @@ class SharedEconomyTest extends GraphTestBase {
         assertThat(answer.getString("data.user.nickname")).isNotBlank();
         assertThat(upstream.calls(USER)).isEqualTo(1);
         assertThat(waited).as("waited for the dead holder's lease to expire, ms").isBetween(500L, 10_000L);
+    }
+
+    @Inject
+    CallLeases leases;
+
+    @Test
+    void theLeasesThisInstanceKnowsItHoldsAreRenewedAndOnlyThose() {
+        String mine = "test|renewed|" + System.nanoTime();
+        String lost = "test|lost|" + System.nanoTime();
+        assertThat(leases.acquire(mine).await().atMost(Duration.ofSeconds(5))).isTrue();
+        // a row of this instance whose taking it never heard of (the answer was lost): left to expire
+        db.execute("INSERT INTO xhs_call_lease (call_key, owner, expires_at) VALUES ('" + lost + "', '"
+                + leases.owner() + "', clock_timestamp() + interval '2 seconds')");
+        db.execute("UPDATE xhs_call_lease SET expires_at = clock_timestamp() + interval '2 seconds' WHERE call_key = '"
+                + mine + "'");
+
+        leases.renew().await().atMost(Duration.ofSeconds(5));
+        String renewed = "SELECT count(*) FROM xhs_call_lease WHERE call_key = ? "
+                + "AND expires_at > clock_timestamp() + interval '10 seconds'";
+        assertThat(db.count(renewed, mine)).as("held: renewed for the lease's time to live (15 s)").isEqualTo(1);
+        assertThat(db.count(renewed, lost)).as("not known to be held: not renewed").isZero();
+
+        leases.succeeded(mine).await().atMost(Duration.ofSeconds(5));
+        assertThat(db.count("SELECT count(*) FROM xhs_call_lease WHERE call_key = ?", mine)).isZero();
+    }
+
+    @Test
+    void aDatabaseThatHangsDoesNotHoldTheCallItOnlyCoordinates() throws Exception {
+        String userId = id("5c2f338a", 7007);
+        upstream.user(userId, json(Fixtures.profile(userId, 10)));
+        db.execute("INSERT INTO xhs_rate_bucket (endpoint, tokens, updated_at) VALUES ('user', 5, clock_timestamp())");
+        // another session holds the bucket row: the shared rate-limit statement waits for it
+        try (java.sql.Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (java.sql.Statement lock = holder.createStatement()) {
+                lock.execute("SELECT * FROM xhs_rate_bucket WHERE endpoint = 'user' FOR UPDATE");
+            }
+            long start = System.nanoTime();
+            JsonPath answer = GraphQLClient.post(PROFILE, Map.of("id", userId)).jsonPath();
+            long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            holder.rollback();
+            assertThat(answer.getString("data.user.nickname")).as(answer::prettify).isNotBlank();
+            assertThat(upstream.calls(USER)).as("called under this instance's own rate limit").isEqualTo(1);
+            assertThat(took).as("gave up on the shared statement after 2 s, ms").isBetween(1_900L, 8_000L);
+        }
     }
 
     @Test
