@@ -233,6 +233,7 @@ fi
 # breaker and single flight against the shared ones (usage is counted in PostgreSQL call by call either way); first one
 # client at a time on a 50 ms upstream (the statements' own cost), then 20 clients on a 0 ms upstream (the database
 # pool saturated, what a statement then waits for)
+if [ "$SCENARIOS" = all ] || [ "$SCENARIOS" = shared ]; then
 start_fake 50 mix
 start_service true false
 CONNECTIONS=1 run "50 ms upstream, maxAge 0, 1 client, economy of its own" "$WORK/mix-maxage0.json"
@@ -245,3 +246,4 @@ run "0 ms upstream, maxAge 0, economy of its own" "$WORK/mix-maxage0.json"
 start_service true true
 run "0 ms upstream, maxAge 0, economy shared" "$WORK/mix-maxage0.json"
 echo "   shared statements: $(shared_cost)"
+fi

@@ -1,5 +1,6 @@
 package com.xhsgraph.cluster;
 
+import java.util.Arrays;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,6 +44,8 @@ public class CallLeases {
     private static final String STATE = "SELECT expires_at <= clock_timestamp(), finished_at IS NOT NULL, "
             + "failure_kind, failure_code, failure_message FROM xhs_call_lease WHERE call_key = $1::text";
 
+    private static final String SUCCEEDED = "DELETE FROM xhs_call_lease WHERE call_key = $1::text AND owner = $2::text";
+
     private static final String FAILED = "UPDATE xhs_call_lease SET finished_at = clock_timestamp(), "
             + "failure_kind = $3::text, failure_code = $4::int, failure_message = $5::text "
             + "WHERE call_key = $1::text AND owner = $2::text";
@@ -56,18 +59,20 @@ public class CallLeases {
             + "COALESCE(finished_at, expires_at) < clock_timestamp() - interval '1 minute'";
 
     private final Pool pool;
+    private final StatementTimer timer;
     private final String owner;
     private final double ttlSeconds;
     private final Set<String> held = ConcurrentHashMap.newKeySet();
     private volatile long lastCleaned;
 
-    private final StatementTimer timer;
-
     CallLeases(Pool pool, XhsConfig config, MeterRegistry metrics) {
         this.pool = pool;
         this.timer = new StatementTimer(metrics);
         this.ttlSeconds = Math.max(1, config.cluster().leaseTtl().toMillis() / 1000.0);
-        this.owner = InstanceName.get() + "/" + UUID.randomUUID().toString().substring(0, 8);
+        // the host name (a pod's name on Kubernetes), the process id, and a random part for a restarted process
+        String host = System.getenv("HOSTNAME");
+        this.owner = (host == null || host.isBlank() ? "instance" : host) + ":" + ProcessHandle.current().pid() + "/"
+                + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** Who this instance is in the lease rows. */
@@ -90,16 +95,16 @@ public class CallLeases {
     /** The call was made and its answer stored: the row goes, and waiters read what was stored. */
     public Uni<Void> succeeded(String key) {
         held.remove(key);
-        return timer.timed("release", pool.preparedQuery(
-                "DELETE FROM xhs_call_lease WHERE call_key = $1::text AND owner = $2::text")
-                .execute(Tuple.of(key, owner))).replaceWithVoid();
+        return timer.timed("release", pool.preparedQuery(SUCCEEDED).execute(Tuple.of(key, owner))).replaceWithVoid();
     }
 
     /** The call failed: waiters take the failure ({@code kind}, {@code code}, a client-safe message) as theirs. */
     public Uni<Void> failed(String key, String kind, Integer code, String message) {
         held.remove(key);
-        return timer.timed("release", pool.preparedQuery(FAILED).execute(Tuple.tuple(java.util.Arrays.asList(key,
-                owner, kind, code, message)))).replaceWithVoid();
+        return timer
+                .timed("release", pool.preparedQuery(FAILED).execute(Tuple.tuple(Arrays.asList(key, owner, kind, code,
+                        message))))
+                .replaceWithVoid();
     }
 
     /** The lease of {@code key} as it stands. */

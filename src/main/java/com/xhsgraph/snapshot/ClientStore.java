@@ -158,7 +158,7 @@ public class ClientStore {
         }
         List<Tuple> rows = new ArrayList<>();
         for (CallCount c : counts) {
-            rows.add(Tuple.tuple(java.util.Arrays.asList(c.day(), c.endpoint(), c.calls(), c.billed(), c.failed(),
+            rows.add(Tuple.tuple(Arrays.asList(c.day(), c.endpoint(), c.calls(), c.billed(), c.failed(),
                     c.clientId(), c.clientDay(), c.leaseId())));
         }
         return rows.size() == 1

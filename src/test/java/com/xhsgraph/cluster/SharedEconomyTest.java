@@ -46,15 +46,24 @@ class SharedEconomyTest extends GraphTestBase {
                 + "', 'elsewhere:1/dead0000', clock_timestamp() + interval '" + expiresIn + "')");
     }
 
+    /** A user the stubbed upstream has a profile of. */
+    private String knownUser(int n) {
+        String userId = id("5c2f338a", n);
+        upstream.user(userId, json(Fixtures.profile(userId, 10)));
+        return userId;
+    }
+
+    private static JsonPath profile(String userId) {
+        return GraphQLClient.post(PROFILE, Map.of("id", userId)).jsonPath();
+    }
+
     private static CompletableFuture<JsonPath> profileLater(String userId) {
-        return CompletableFuture.supplyAsync(() -> GraphQLClient.post(PROFILE, Map.of("id", userId)).jsonPath(),
-                GraphQLClient.AT_ONCE);
+        return CompletableFuture.supplyAsync(() -> profile(userId), GraphQLClient.AT_ONCE);
     }
 
     @Test
     void aCallAnotherInstanceIsMakingIsWaitedForAndItsFailureTakenOverWithoutACall() throws Exception {
-        String userId = id("5c2f338a", 7001);
-        upstream.user(userId, json(Fixtures.profile(userId, 10)));
+        String userId = knownUser(7001);
         leaseHeldElsewhere(userId, "30 seconds");
 
         CompletableFuture<JsonPath> waiting = profileLater(userId);
@@ -74,8 +83,7 @@ class SharedEconomyTest extends GraphTestBase {
 
     @Test
     void aCallAnotherInstanceStoredIsServedFromTheSnapshotWithoutACall() throws Exception {
-        String userId = id("5c2f338a", 7002);
-        upstream.user(userId, json(Fixtures.profile(userId, 10)));
+        String userId = knownUser(7002);
         leaseHeldElsewhere(userId, "30 seconds");
 
         CompletableFuture<JsonPath> waiting = profileLater(userId);
@@ -106,8 +114,7 @@ class SharedEconomyTest extends GraphTestBase {
 
     @Test
     void aLeaseWhoseHolderDiedIsTakenOverWhenItExpires() throws Exception {
-        String userId = id("5c2f338a", 7003);
-        upstream.user(userId, json(Fixtures.profile(userId, 10)));
+        String userId = knownUser(7003);
         leaseHeldElsewhere(userId, "1 second");
 
         long start = System.nanoTime();
@@ -144,8 +151,7 @@ class SharedEconomyTest extends GraphTestBase {
 
     @Test
     void aDatabaseThatHangsDoesNotHoldTheCallItOnlyCoordinates() throws Exception {
-        String userId = id("5c2f338a", 7007);
-        upstream.user(userId, json(Fixtures.profile(userId, 10)));
+        String userId = knownUser(7007);
         db.execute("INSERT INTO xhs_rate_bucket (endpoint, tokens, updated_at) VALUES ('user', 5, clock_timestamp())");
         // another session holds the bucket row: the shared rate-limit statement waits for it
         try (java.sql.Connection holder = dataSource.getConnection()) {
@@ -154,7 +160,7 @@ class SharedEconomyTest extends GraphTestBase {
                 lock.execute("SELECT * FROM xhs_rate_bucket WHERE endpoint = 'user' FOR UPDATE");
             }
             long start = System.nanoTime();
-            JsonPath answer = GraphQLClient.post(PROFILE, Map.of("id", userId)).jsonPath();
+            JsonPath answer = profile(userId);
             long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             holder.rollback();
             assertThat(answer.getString("data.user.nickname")).as(answer::prettify).isNotBlank();
@@ -165,31 +171,29 @@ class SharedEconomyTest extends GraphTestBase {
 
     @Test
     void aBreakerAnotherInstanceOpenedStopsThisOneAtOnce() {
-        String userId = id("5c2f338a", 7004);
-        upstream.user(userId, json(Fixtures.profile(userId, 10)));
+        String userId = knownUser(7004);
         db.execute("INSERT INTO xhs_breaker (id, kind, code, message, open_until) VALUES (1, 'BALANCE_EXHAUSTED', "
                 + "601, 'the Just One API balance is exhausted (code 601)', clock_timestamp() + interval '1 minute')");
 
-        JsonPath answer = GraphQLClient.post(PROFILE, Map.of("id", userId)).jsonPath();
+        JsonPath answer = profile(userId);
         assertThat(answer.getString("errors[0].extensions.code")).isEqualTo("UPSTREAM_BALANCE_EXHAUSTED");
         assertThat(answer.getString("errors[0].message")).contains("not calling again for");
         assertThat(upstream.calls(USER)).isZero();
 
         db.execute("DELETE FROM xhs_breaker");
-        JsonPath resumed = GraphQLClient.post(PROFILE, Map.of("id", userId)).jsonPath();
+        JsonPath resumed = profile(userId);
         assertThat(resumed.getString("data.user.nickname")).isNotBlank();
         assertThat(upstream.calls(USER)).isEqualTo(1);
     }
 
     @Test
     void aBucketOtherInstancesDrainedRefusesWhatWouldWaitTooLong() {
-        String userId = id("5c2f338a", 7005);
-        upstream.user(userId, json(Fixtures.profile(userId, 10)));
+        String userId = knownUser(7005);
         // other instances reserved far more than the maximum wait allows at the configured rate
         db.execute("INSERT INTO xhs_rate_bucket (endpoint, tokens, updated_at) VALUES ('user', -100000, "
                 + "clock_timestamp())");
 
-        JsonPath answer = GraphQLClient.post(PROFILE, Map.of("id", userId)).jsonPath();
+        JsonPath answer = profile(userId);
         assertThat(answer.getString("errors[0].extensions.code")).isEqualTo("UPSTREAM_RATE_LIMITED");
         assertThat(upstream.calls(USER)).isZero();
         assertThat(db.count("SELECT count(*) FROM xhs_rate_bucket WHERE endpoint = 'user' AND tokens = -100000"))
@@ -198,12 +202,11 @@ class SharedEconomyTest extends GraphTestBase {
 
     @Test
     void everyCallIsCountedInTheDatabaseBeforeItsAnswerIsServed() {
-        String userId = id("5c2f338a", 7006);
-        upstream.user(userId, json(Fixtures.profile(userId, 10)));
+        String userId = knownUser(7006);
         long before = db.count("SELECT COALESCE(sum(billed), 0) FROM xhs_upstream_usage WHERE endpoint = ?",
                 Endpoint.USER.path());
 
-        JsonPath answer = GraphQLClient.post(PROFILE, Map.of("id", userId)).jsonPath();
+        JsonPath answer = profile(userId);
         assertThat(answer.getInt("extensions.upstream.billed")).isEqualTo(1);
         // no flush: the row was written before the response
         assertThat(db.count("SELECT COALESCE(sum(billed), 0) FROM xhs_upstream_usage WHERE endpoint = ?",

@@ -56,6 +56,8 @@ class ClusterIT {
     private static final int MAX_CONCURRENCY = 8;
     private static final String NESTED = "query($id: String!) { user(id: $id) { notes(first: 5) { nodes { xhsId "
             + "comments(first: 5) { nodes { content replies(first: 5) { nodes { content } } } } } } } }";
+    private static final String NOTE = "query($id: String!) { note(id: $id) { title } }";
+    private static final String PROFILE = "query($id: String!) { user(id: $id) { nickname } }";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -130,12 +132,12 @@ class ClusterIT {
         // each instance's first profile call loads code and opens a connection, which would delay the first calls of
         // the burst past the later ones: one call each first, then a pause for the bucket to fill again
         for (int i = 0; i < 3; i++) {
-            post(i, "query($id: String!) { user(id: $id) { nickname } }", Map.of("id", userId(90 + i)));
+            post(i, PROFILE, Map.of("id", userId(90 + i)));
         }
         Thread.sleep(1_000);
         int already = fake.calledAt("get-user/v3").size();
         List<JsonNode> answers = concurrently(calls, calls,
-                i -> post(i % 3, "query($id: String!) { user(id: $id) { nickname } }", Map.of("id", userId(100 + i))));
+                i -> post(i % 3, PROFILE, Map.of("id", userId(100 + i))));
         for (JsonNode answer : answers) {
             assertThat(answer.path("errors").isMissingNode()).as(answer::toString).isTrue();
         }
@@ -169,12 +171,12 @@ class ClusterIT {
         fake.failWith(601);
         try {
             long before = fake.received();
-            JsonNode first = post(0, "query($id: String!) { note(id: $id) { title } }", Map.of("id", noteId(1)));
+            JsonNode first = post(0, NOTE, Map.of("id", noteId(1)));
             assertThat(code(first)).isEqualTo("UPSTREAM_BALANCE_EXHAUSTED");
             assertThat(fake.received() - before).as("the one call that answered 601").isEqualTo(1);
 
             for (int i = 1; i < 3; i++) {
-                JsonNode other = post(i, "query($id: String!) { note(id: $id) { title } }",
+                JsonNode other = post(i, NOTE,
                         Map.of("id", noteId(1 + i)));
                 assertThat(code(other)).as(other::toString).isEqualTo("UPSTREAM_BALANCE_EXHAUSTED");
             }
@@ -186,7 +188,7 @@ class ClusterIT {
         Thread.sleep(2_100);
         long before = fake.received();
         for (int i = 0; i < 3; i++) {
-            JsonNode resumed = post(i, "query($id: String!) { note(id: $id) { title } }",
+            JsonNode resumed = post(i, NOTE,
                     Map.of("id", noteId(10 + i)));
             assertThat(resumed.path("errors").isMissingNode()).as(resumed::toString).isTrue();
         }

@@ -165,9 +165,9 @@ public class FetchPipeline {
 
     /** What another instance stored for {@code call}, when it is newer than {@code had}. */
     private <T> Uni<Optional<Fetched<T>>> landed(CallKey call, Instant had) {
-        return this.<T>stored(call).map(found -> found.filter(s -> s.fetchedAt() != null
-                && (had == null || s.fetchedAt().isAfter(had)))).invoke(found -> found.ifPresent(s -> hot.put(call,
-                        s)));
+        return this.<T>stored(call)
+                .map(found -> found.filter(s -> s.fetchedAt() != null && (had == null || s.fetchedAt().isAfter(had))))
+                .invoke(found -> found.ifPresent(s -> hot.put(call, s)));
     }
 
     @SuppressWarnings("unchecked")

@@ -1,6 +1,7 @@
 package com.xhsgraph.service.fetch;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -37,7 +38,7 @@ public class RequestCost {
      * Who pays for the request's upstream calls: the client, the day of its budget they count against, and the
      * budget lease (null: none) they are taken from.
      */
-    public record Payer(String clientId, java.time.LocalDate day, Long leaseId) {}
+    public record Payer(String clientId, LocalDate day, Long leaseId) {}
 
     /** What the request cost, for {@code extensions.upstream}. */
     public record Totals(int calls, int billed, int retries, int savedBySingleFlight, int savedBySnapshots) {}

@@ -52,58 +52,78 @@ public class SharedFlight {
         if (!enabled) {
             return work.get();
         }
-        return lead(call.toString(), call, work, landed, cancelled, joined);
+        return new Flight<>(call, work, landed, cancelled, joined).lead();
     }
 
-    private <T> Uni<T> lead(String key, CallKey call, Supplier<Uni<T>> work, Supplier<Uni<Optional<T>>> landed,
-            Supplier<String> cancelled, Runnable joined) {
-        return leases.acquire(key).onItemOrFailure().transformToUni((mine, failure) -> {
-            if (failure != null) {
-                unreachable(failure);
-                return work.get();
-            }
-            if (mine) {
-                return work.get().onItemOrFailure().call((item, error) -> release(key, error));
-            }
-            return await(key, call, work, landed, cancelled, joined, false, 1);
-        });
-    }
+    /** One request's way through a call that any instance may be making. */
+    private final class Flight<T> {
 
-    /** Looks at the lease another instance holds until its call is done; {@code seen}: it was seen in flight. */
-    private <T> Uni<T> await(String key, CallKey call, Supplier<Uni<T>> work, Supplier<Uni<Optional<T>>> landed,
-            Supplier<String> cancelled, Runnable joined, boolean seen, long pauseMillis) {
-        return leases.state(key).onItemOrFailure().transformToUni((state, failure) -> {
-            if (failure != null) {
-                unreachable(failure);
-                return work.get();
-            }
-            if (!state.present()) {
-                return landed.get().flatMap(found -> {
-                    if (found.isPresent()) {
-                        joined.run();
-                        metrics.counter("xhs.cluster.singleflight.joined", "endpoint", call.endpoint().path())
-                                .increment();
-                        return Uni.createFrom().item(found.get());
-                    }
-                    return lead(key, call, work, landed, cancelled, joined);
-                });
-            }
-            if (state.finished() && seen && state.failureKind() != null) {
-                joined.run();
-                return Uni.createFrom().failure(new UpstreamException(UpstreamException.Kind.valueOf(
-                        state.failureKind()), call.endpoint(), state.failureCode(), state.failureMessage()));
-            }
-            if (state.finished() || state.expired()) {
-                return lead(key, call, work, landed, cancelled, joined);
-            }
-            String why = cancelled.get();
-            if (why != null) {
-                return Uni.createFrom().failure(new RequestCancelledException("Stopped waiting for "
-                        + call.describe() + ": " + why));
-            }
-            return pause(pauseMillis).chain(() -> await(key, call, work, landed, cancelled, joined, true,
-                    Math.min(maxPauseMillis, pauseMillis * 2)));
-        });
+        private final String key;
+        private final CallKey call;
+        private final Supplier<Uni<T>> work;
+        private final Supplier<Uni<Optional<T>>> landed;
+        private final Supplier<String> cancelled;
+        private final Runnable joined;
+
+        Flight(CallKey call, Supplier<Uni<T>> work, Supplier<Uni<Optional<T>>> landed, Supplier<String> cancelled,
+                Runnable joined) {
+            this.key = call.toString();
+            this.call = call;
+            this.work = work;
+            this.landed = landed;
+            this.cancelled = cancelled;
+            this.joined = joined;
+        }
+
+        /** Takes the call's lease and makes the call, or waits for the instance that holds it. */
+        Uni<T> lead() {
+            return leases.acquire(key).onItemOrFailure().transformToUni((mine, failure) -> {
+                if (failure != null) {
+                    unreachable(failure);
+                    return work.get();
+                }
+                if (mine) {
+                    return work.get().onItemOrFailure().call((item, error) -> release(key, error));
+                }
+                return await(false, 1);
+            });
+        }
+
+        /** Looks at the lease another instance holds until its call is done; {@code seen}: it was seen in flight. */
+        private Uni<T> await(boolean seen, long pauseMillis) {
+            return leases.state(key).onItemOrFailure().transformToUni((state, failure) -> {
+                if (failure != null) {
+                    unreachable(failure);
+                    return work.get();
+                }
+                if (!state.present()) {
+                    return landed.get().flatMap(found -> found.isPresent()
+                            ? Uni.createFrom().item(served(found.get()))
+                            : lead());
+                }
+                if (state.finished() && seen && state.failureKind() != null) {
+                    joined.run();
+                    return Uni.createFrom().failure(new UpstreamException(UpstreamException.Kind.valueOf(
+                            state.failureKind()), call.endpoint(), state.failureCode(), state.failureMessage()));
+                }
+                if (state.finished() || state.expired()) {
+                    return lead();
+                }
+                String why = cancelled.get();
+                if (why != null) {
+                    return Uni.createFrom().failure(new RequestCancelledException("Stopped waiting for "
+                            + call.describe() + ": " + why));
+                }
+                return pause(pauseMillis).chain(() -> await(true, Math.min(maxPauseMillis, pauseMillis * 2)));
+            });
+        }
+
+        /** What another instance's call stored, served as this request's own. */
+        private T served(T stored) {
+            joined.run();
+            metrics.counter("xhs.cluster.singleflight.joined", "endpoint", call.endpoint().path()).increment();
+            return stored;
+        }
     }
 
     /** Gives the lease up: its failure stays for the waiters when the call failed upstream. */

@@ -217,15 +217,15 @@ public class JustOneApiClient {
      * configured bound.
      */
     private Uni<Void> rateLimit(Endpoint endpoint) {
-        Duration maxWait = config.upstream().rateLimit().maxWait();
         if (shared == null) {
-            return waitFor(endpoint, buckets.get(endpoint).reserve(System.nanoTime(), maxWait.toNanos()));
+            return waitFor(endpoint, localWait(endpoint));
         }
-        return shared.admit(endpoint.shortName(), perSecond(endpoint), config.upstream().rateLimit().burst(), maxWait)
+        return shared.admit(endpoint.shortName(), perSecond(endpoint), config.upstream().rateLimit().burst(),
+                config.upstream().rateLimit().maxWait())
                 .onItemOrFailure().transformToUni((admission, failure) -> {
                     if (failure != null) {
                         sharedStateFailed(failure);
-                        return waitFor(endpoint, buckets.get(endpoint).reserve(System.nanoTime(), maxWait.toNanos()));
+                        return waitFor(endpoint, localWait(endpoint));
                     }
                     if (admission.breakerOpen()) {
                         Kind kind = Kind.valueOf(admission.breakerKind());
@@ -238,6 +238,12 @@ public class JustOneApiClient {
                 });
     }
 
+    /** A token of this instance's own bucket: nanoseconds to wait for it, or -1 (nothing taken) past the bound. */
+    private long localWait(Endpoint endpoint) {
+        return buckets.get(endpoint).reserve(System.nanoTime(), config.upstream().rateLimit().maxWait().toNanos());
+    }
+
+    /** Waits {@code wait} nanoseconds, or fails as rate limited when it is negative (the bound was passed). */
     private Uni<Void> waitFor(Endpoint endpoint, long wait) {
         if (wait < 0) {
             Duration maxWait = config.upstream().rateLimit().maxWait();
