@@ -204,6 +204,20 @@ public interface XhsConfig {
         @WithDefault("262144")
         int maxRequestBytes();
 
+        /**
+         * Deepest a query may nest, counting the root field as 1 and fragments expanded; deeper ones are refused before
+         * anything runs. The full introspection query GraphiQL sends fits.
+         */
+        @WithDefault("16")
+        int maxDepth();
+
+        /**
+         * Most fields a query may select once its fragments are expanded and repeated selections merged (the fields
+         * execution resolves); more are refused before anything runs.
+         */
+        @WithDefault("2000")
+        int maxFields();
+
         /** Memory for parsed query documents, in bytes of query text: frontends send the same few queries. */
         @WithDefault("16777216")
         long documentCacheBytes();

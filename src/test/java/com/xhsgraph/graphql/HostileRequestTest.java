@@ -81,6 +81,89 @@ class HostileRequestTest extends GraphTestBase {
                 + "9".repeat(5000) + "}}"), 400, "BAD_REQUEST");
     }
 
+    /** A document nesting {@code depth} fields deep (the root field is 1), through the free introspection types. */
+    private static String nesting(int depth) {
+        StringBuilder query = new StringBuilder("{ __schema { types { fields { type {");
+        for (int level = 5; level < depth; level++) {
+            query.append(" ofType {");
+        }
+        query.append(" name");
+        query.append(" }".repeat(depth - 1));
+        return query.append(" }").toString();
+    }
+
+    /** A document selecting {@code fields} fields, each under an alias of its own, from a user that costs a call. */
+    private static String selecting(int fields) {
+        StringBuilder query = new StringBuilder("{ user(id: \"" + USER_ID + "\") {");
+        for (int i = 1; i < fields; i++) {
+            query.append(" f").append(i).append(": nickname");
+        }
+        return query.append(" } }").toString();
+    }
+
+    @Test
+    void documentsNestingDeeperThanTheLimitAreRefusedBeforeAnythingRuns() {
+        Response deepest = given().contentType("application/json").body(Map.of("query", nesting(16))).when()
+                .post("/graphql");
+        assertThat(deepest.statusCode()).as(deepest.asString()).isEqualTo(200);
+        assertThat(deepest.jsonPath().getList("data.__schema.types")).isNotEmpty();
+        assertThat(deepest.jsonPath().getList("errors")).isNull();
+
+        Response tooDeep = given().contentType("application/json").body(Map.of("query", nesting(17))).when()
+                .post("/graphql");
+        refused(tooDeep, 400, "BAD_REQUEST");
+        assertThat(tooDeep.jsonPath().getString("errors[0].message")).contains("16 fields deep");
+        assertThat(tooDeep.jsonPath().getString("data")).isNull();
+
+        // deep through the paid graph too: refused before the gate reserves or the resolvers call anything
+        String paid = "{ user(id: \"" + USER_ID + "\") { notes { nodes { comments { nodes { replies { nodes {"
+                + " note { author { notes { nodes { comments { nodes { replyTo { note { author { nickname"
+                + " } } } } } } } } } } } } } } } } }";
+        refused(given().contentType("application/json").body(Map.of("query", paid)).when().post("/graphql"), 400,
+                "BAD_REQUEST");
+        refused(given().contentType("application/json").header("X-Upstream-Dry-Run", "true")
+                .body(Map.of("query", paid)).when().post("/graphql"), 400, "BAD_REQUEST");
+    }
+
+    @Test
+    void documentsSelectingMoreFieldsThanTheLimitAreRefusedBeforeAnythingRuns() {
+        // the user field and 1,999 aliases of its nickname: 2,000 fields, the limit
+        Response most = given().contentType("application/json").body(Map.of("query", selecting(2000))).when()
+                .post("/graphql");
+        assertThat(most.statusCode()).as(most.asString()).isEqualTo(200);
+        assertThat(most.jsonPath().getString("data.user.f1999")).isNotBlank();
+        assertThat(upstream.totalCalls()).isEqualTo(1);
+        upstream.reset();
+        upstream.user(USER_ID, json(Fixtures.profile(USER_ID, 10)));
+
+        Response tooMany = given().contentType("application/json").body(Map.of("query", selecting(2001))).when()
+                .post("/graphql");
+        refused(tooMany, 400, "BAD_REQUEST");
+        assertThat(tooMany.jsonPath().getString("errors[0].message")).contains("2000 fields");
+
+        // fragments count as what they expand to: 3 spreads of 700 fields select 2,100 distinct fields
+        StringBuilder fragments = new StringBuilder("{ user(id: \"" + USER_ID + "\") { ...A ...B ...C } }");
+        for (String name : List.of("A", "B", "C")) {
+            fragments.append(" fragment ").append(name).append(" on User {");
+            for (int i = 0; i < 700; i++) {
+                fragments.append(' ').append(name).append(i).append(": nickname");
+            }
+            fragments.append(" }");
+        }
+        refused(given().contentType("application/json").body(Map.of("query", fragments.toString())).when()
+                .post("/graphql"), 400, "BAD_REQUEST");
+    }
+
+    @Test
+    void theFullIntrospectionQueryFitsTheLimits() {
+        Response introspection = given().contentType("application/json")
+                .body(Map.of("query", graphql.introspection.IntrospectionQuery.INTROSPECTION_QUERY)).when()
+                .post("/graphql");
+        assertThat(introspection.statusCode()).as(introspection.asString()).isEqualTo(200);
+        assertThat(introspection.jsonPath().getList("data.__schema.types")).isNotEmpty();
+        assertThat(introspection.jsonPath().getList("errors")).isNull();
+    }
+
     @Test
     void aBodyOverTheLimitIsRefusedUnread() {
         String padding = " ".repeat(300_000);

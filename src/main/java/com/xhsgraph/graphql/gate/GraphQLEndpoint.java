@@ -43,7 +43,6 @@ import io.vertx.ext.web.handler.BodyHandler;
 import graphql.GraphQLError;
 import graphql.GraphQLException;
 import graphql.GraphqlErrorBuilder;
-import graphql.execution.AbortExecutionException;
 import graphql.language.OperationDefinition;
 
 /**
@@ -201,9 +200,9 @@ public class GraphQLEndpoint {
         QueryPlanner.Plan plan;
         try {
             plan = planner.plan(request);
-        } catch (AbortExecutionException tooLarge) {
-            respond(ctx, 400, contentType, error("The query selects too many fields or nests too deeply",
-                    ErrorCode.BAD_REQUEST, Map.of()));
+        } catch (QueryPlanner.TooLarge tooLarge) {
+            metrics.counter("xhs.graphql.requests.invalid").increment();
+            respond(ctx, 400, contentType, error(tooLarge.getMessage(), ErrorCode.BAD_REQUEST, Map.of()));
             return;
         } catch (GraphQLException e) {
             // variables that do not fit the operation, or an operation the document does not have

@@ -44,16 +44,26 @@ public class QueryPlanner {
             implements
                 Plan {}
 
-    /** Longest a normalized query may nest, and most fields it may select: a bound on the work of estimating it. */
-    static final int MAX_DEPTH = 64;
-    static final int MAX_FIELDS = 20_000;
+    /**
+     * The document nests deeper or selects more fields than this service accepts ({@code xhs.graph.max-depth},
+     * {@code xhs.graph.max-fields}): refused before anything runs, as a bad request.
+     */
+    public static final class TooLarge extends RuntimeException {
+        TooLarge(String message) {
+            super(message, null, false, false);
+        }
+    }
 
     private final GraphQLSchema schema;
     private final CostEstimator estimator;
     private final Cache<String, Checked> documents;
+    private final int maxDepth;
+    private final int maxFields;
 
     QueryPlanner(GraphQLSchema schema, XhsConfig config) {
         this.schema = schema;
+        this.maxDepth = config.graph().maxDepth();
+        this.maxFields = config.graph().maxFields();
         this.estimator = new CostEstimator(schema, config.graph().maxPageSize());
         this.documents = Caffeine.newBuilder().maximumWeight(config.graph().documentCacheBytes())
                 .weigher((String query, Checked checked) -> query.length() * 2 + 64).build();
@@ -62,6 +72,12 @@ public class QueryPlanner {
     /**
      * What {@code request} is and may cost.
      *
+     * The depth and field limits are checked here, on the normalized operation (fragments expanded, {@code @skip} and
+     * {@code @include} applied, repeated selections merged): it is built for the estimate anyway, and checking it
+     * here, rather than with SmallRye's depth and complexity instrumentations, spares every query two more walks of
+     * its document and the instrumentation chain on each of its fields.
+     *
+     * @throws TooLarge when it nests deeper or selects more fields than accepted
      * @throws graphql.GraphQLException or another runtime exception when its variables do not fit the operation;
      *         execution reports those the same way, without resolving anything
      */
@@ -70,11 +86,21 @@ public class QueryPlanner {
         if (!checked.errors().isEmpty()) {
             return new Invalid(checked.errors());
         }
-        ExecutableNormalizedOperation operation = ExecutableNormalizedOperationFactory
-                .createExecutableNormalizedOperationWithRawVariables(schema, checked.document(),
-                        request.operationName(), RawVariables.of(strictInts(checked.document(), request)),
-                        ExecutableNormalizedOperationFactory.Options.defaultOptions().maxChildrenDepth(MAX_DEPTH)
-                                .maxFieldsCount(MAX_FIELDS));
+        ExecutableNormalizedOperation operation;
+        try {
+            operation = ExecutableNormalizedOperationFactory.createExecutableNormalizedOperationWithRawVariables(
+                    schema, checked.document(), request.operationName(),
+                    RawVariables.of(strictInts(checked.document(), request)),
+                    ExecutableNormalizedOperationFactory.Options.defaultOptions().maxChildrenDepth(maxDepth)
+                            .maxFieldsCount(maxFields));
+        } catch (graphql.execution.AbortExecutionException e) {
+            // the factory stops at the first field past a limit; its message says which limit
+            String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+            throw new TooLarge(message.contains("depth")
+                    ? "The query nests more than " + maxDepth + " fields deep, the most this service accepts"
+                    : "The query selects more than " + maxFields
+                            + " fields (fragments expanded), the most this service accepts");
+        }
         return new Valid(checked.document(), operation.getOperation(), estimator.estimate(operation));
     }
 
