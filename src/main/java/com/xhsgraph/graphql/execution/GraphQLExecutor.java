@@ -36,6 +36,8 @@ import graphql.language.Document;
  * that changes in a SmallRye upgrade.
  */
 @ApplicationScoped
+// CheckedDocuments.install sets a field of SmallRye's ExecutionService
+@io.quarkus.runtime.annotations.RegisterForReflection(targets = ExecutionService.class, methods = false)
 public class GraphQLExecutor {
 
     /** Looked up once: {@code Json.create...} looks the provider up on the class path at every call. */
@@ -56,6 +58,10 @@ public class GraphQLExecutor {
     GraphQLExecutor(ExecutionService executionService, CurrentVertxRequest currentVertxRequest,
             CurrentIdentityAssociation identities) {
         this.executionService = executionService;
+        if (org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue(CheckedDocuments.ENABLED, Boolean.class).orElse(false)) {
+            CheckedDocuments.install((ExecutionService) io.quarkus.arc.ClientProxy.unwrap(executionService));
+        }
         this.currentVertxRequest = currentVertxRequest;
         this.identities = identities;
     }
@@ -103,7 +109,7 @@ public class GraphQLExecutor {
             if (checked != null) {
                 metadata.put(CheckedDocuments.KEY, checked);
             }
-            executionService.executeAsync(input.build(), metadata, new ExecutionResponseWriter() {
+            ExecutionResponseWriter writer = new ExecutionResponseWriter() {
                 @Override
                 public void write(ExecutionResponse response) {
                     try {
@@ -122,7 +128,10 @@ public class GraphQLExecutor {
                         destroy.run();
                     }
                 }
-            });
+            };
+            JsonObject request = input.build();
+            CheckedDocuments.during(query, checked,
+                    () -> executionService.executeAsync(request, metadata, writer));
         } catch (RuntimeException e) {
             try {
                 failed.accept(e);

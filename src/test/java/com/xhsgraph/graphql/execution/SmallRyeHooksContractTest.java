@@ -88,6 +88,20 @@ class SmallRyeHooksContractTest extends GraphTestBase {
         graphql.GraphQL graphQL = (graphql.GraphQL) field.get(service);
         assertThat(graphQL.getPreparsedDocumentProvider().getClass().getName())
                 .isEqualTo(CheckedDocuments.class.getName());
+        // and SmallRye's request context reads the document's operation types through it, not from a parse of its own
+        java.lang.reflect.Field queryCache = service.getClass().getDeclaredField("queryCache");
+        queryCache.setAccessible(true);
+        assertThat(queryCache.get(service)).isInstanceOf(CheckedDocuments.class);
+        // (before SmallRye has put the metadata into the GraphQL context: the executor hands it over on its thread)
+        graphql.ExecutionInput gated = graphql.ExecutionInput.newExecutionInput("query Named { __typename }").build();
+        graphql.language.Document document = graphql.parser.Parser.parse("query Named { __typename }");
+        var supplier = new io.smallrye.graphql.execution.context.DocumentSupplier(gated,
+                (io.smallrye.graphql.execution.QueryCache) queryCache.get(service));
+        java.util.concurrent.atomic.AtomicReference<graphql.language.Document> read = new java.util.concurrent.atomic.AtomicReference<>();
+        CheckedDocuments.during("query Named { __typename }", document, () -> read.set(supplier.get()));
+        assertThat(read.get()).isSameAs(document);
+        CheckedDocuments.during("query Other { __typename }", document, () -> read.set(supplier.get()));
+        assertThat(read.get()).as("another text is parsed, not given the checked document").isNotSameAs(document);
 
         graphql.language.Document checked = graphql.parser.Parser.parse("{ __typename }");
         graphql.ExecutionInput input = graphql.ExecutionInput.newExecutionInput("query Other { nothing }").build();
