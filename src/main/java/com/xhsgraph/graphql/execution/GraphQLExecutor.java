@@ -69,9 +69,11 @@ public class GraphQLExecutor {
     /**
      * Executes {@code request} (a GraphQL request object: query, operationName, variables, extensions) for the HTTP
      * request {@code ctx}. {@code started} runs first, inside the request's CDI context; then {@code done} gets the
-     * result or {@code failed} the failure.
+     * result or {@code failed} the failure. {@code checked} is the document the gate parsed and validated and
+     * {@code fields} the coordinates ({@code Type.field}) its operation may resolve; either may be null.
      */
-    public void execute(RoutingContext ctx, String query, Document checked, String operationName,
+    public void execute(RoutingContext ctx, String query, Document checked, java.util.Set<String> fields,
+            String operationName,
             String variablesJson, String extensionsJson, Runnable started, Consumer<Result> done,
             Consumer<Throwable> failed) {
         ManagedContext requestContext = Arc.container().requestContext();
@@ -108,6 +110,9 @@ public class GraphQLExecutor {
             Map<String, Object> metadata = metadata(ctx, state);
             if (checked != null) {
                 metadata.put(CheckedDocuments.KEY, checked);
+            }
+            if (fields != null) {
+                metadata.put(UsedDataLoaders.KEY, fields);
             }
             ExecutionResponseWriter writer = new ExecutionResponseWriter() {
                 @Override

@@ -393,7 +393,7 @@ public class GraphQLEndpoint {
         }
         RequestCost[] requestCost = new RequestCost[1];
         Context requestContext = Vertx.currentContext();
-        executor.execute(ctx, request.query(), valid.document(), request.operationName(),
+        executor.execute(ctx, request.query(), valid.document(), valid.fields(), request.operationName(),
                 reader.write(request.variables()), reader.write(request.extensions()),
                 () -> {
                     requestCost[0] = ClientProxy.unwrap(cost);

@@ -39,10 +39,12 @@ public class QueryPlanner {
     /** The document does not parse or validate: executing it reports the errors and resolves nothing. */
     public record Invalid(List<GraphQLError> errors) implements Plan {}
 
-    /** A valid operation: the checked document execution runs, what the operation is and what it may cost. */
-    public record Valid(Document document, OperationDefinition.Operation operation, CostEstimator.Estimate estimate)
-            implements
-                Plan {}
+    /**
+     * A valid operation: the checked document execution runs, what the operation is, what it may cost, and the fields
+     * it may resolve ({@code Type.field}, for each object type a field may be resolved on).
+     */
+    public record Valid(Document document, OperationDefinition.Operation operation, CostEstimator.Estimate estimate,
+            java.util.Set<String> fields) implements Plan {}
 
     /**
      * The document nests deeper or selects more fields than this service accepts ({@code xhs.graph.max-depth},
@@ -101,7 +103,23 @@ public class QueryPlanner {
                     : "The query selects more than " + maxFields
                             + " fields (fragments expanded), the most this service accepts");
         }
-        return new Valid(checked.document(), operation.getOperation(), estimator.estimate(operation));
+        return new Valid(checked.document(), operation.getOperation(), estimator.estimate(operation),
+                fields(operation));
+    }
+
+    /** The coordinates ({@code Type.field}) of every field {@code operation} may resolve. */
+    private static java.util.Set<String> fields(ExecutableNormalizedOperation operation) {
+        java.util.Set<String> fields = new java.util.HashSet<>();
+        java.util.ArrayDeque<graphql.normalized.ExecutableNormalizedField> pending = new java.util.ArrayDeque<>(
+                operation.getTopLevelFields());
+        while (!pending.isEmpty()) {
+            graphql.normalized.ExecutableNormalizedField field = pending.pop();
+            for (String type : field.getObjectTypeNames()) {
+                fields.add(type + "." + field.getName());
+            }
+            pending.addAll(field.getChildren());
+        }
+        return fields;
     }
 
     /**

@@ -119,6 +119,39 @@ class SmallRyeHooksContractTest extends GraphTestBase {
         assertThat(body.prettify()).doesNotContain("Exception");
     }
 
+    /**
+     * UsedDataLoaders reads a loader's field from its name: SmallRye names the loader of each batched field
+     * {@code Type_field}, and no type of the schema has an underscore in its name.
+     */
+    @Test
+    void dataLoadersAreNamedByTheirTypeAndField() {
+        io.smallrye.graphql.schema.model.Schema model = io.quarkus.arc.Arc.container()
+                .instance(io.smallrye.graphql.schema.model.Schema.class).get();
+        var names = new io.smallrye.graphql.execution.datafetcher.helper.BatchLoaderHelper();
+        assertThat(model.getBatchOperations()).hasSizeGreaterThan(10);
+        for (io.smallrye.graphql.schema.model.Operation operation : model.getBatchOperations()) {
+            String name = names.getName(operation);
+            String type = name.substring(0, name.indexOf('_'));
+            String field = name.substring(name.indexOf('_') + 1);
+            assertThat(schema.getObjectType(type)).as(name).isNotNull();
+            assertThat(schema.getObjectType(type).getFieldDefinition(field)).as(name).isNotNull();
+            assertThat(fetcher(type + "." + field)).as(name)
+                    .isInstanceOf(io.smallrye.graphql.execution.datafetcher.BatchDataFetcher.class);
+        }
+    }
+
+    @Test
+    void onlyTheLoadersOfSelectedFieldsAreKept() {
+        org.dataloader.DataLoaderRegistry registry = new org.dataloader.DataLoaderRegistry();
+        for (String key : new String[]{"Note_title", "Note_likeCount", "User_nickname", "unnamed"}) {
+            registry.register(key, org.dataloader.DataLoaderFactory
+                    .newDataLoader((java.util.List<Object> keys) -> java.util.concurrent.CompletableFuture
+                            .completedFuture(keys)));
+        }
+        UsedDataLoaders.keepOnly(registry, java.util.Set.of("Note.title", "Query.user", "User.notes"));
+        assertThat(registry.getKeys()).containsExactlyInAnyOrder("Note_title", "unnamed");
+    }
+
     private DataFetcher<?> fetcher(String coordinates) {
         String[] parts = coordinates.split("\\.");
         FieldCoordinates field = FieldCoordinates.coordinates(parts[0], parts[1]);
