@@ -8,7 +8,7 @@
 #   SCENARIOS=shared bench/run.sh  only what sharing the economy through PostgreSQL costs an upstream call
 #   SCENARIOS=startup bench/run.sh only the start-up figures (with and without the AOT cache)
 #   ONE_CORE=true bench/run.sh     the service pinned to core 0 (taskset), the fake upstream and wrk on core 1
-#   AOT=true bench/run.sh          also builds the AOT cache (Leyden, JDK 25) from the integration tests
+#   AOT=true bench/run.sh          also builds the AOT cache (Leyden, JDK 25) from the integration tests (else its own queries)
 # The service runs on Temurin 25 (/usr/lib/jvm/temurin-25-jdk-amd64, compact object headers on) when the machine has
 # it, else on the java of the PATH; JAVA=... chooses.
 set -euo pipefail
@@ -26,6 +26,7 @@ if [ -z "$JAVA" ]; then
 fi
 JAVA_MAJOR=$("$JAVA" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1)
 if [ "${JAVA_MAJOR:-0}" -ge 25 ]; then JVM_OPTS="$JVM_OPTS -XX:+UseCompactObjectHeaders"; fi
+TRAIN_OPTS="$(echo "$JVM_OPTS" | sed 's/-XX:MaxMetaspaceSize=[^ ]*//') -XX:MaxMetaspaceSize=512m"
 SERVICE_CPU=()
 CLIENT_CPU=()
 if [ "${ONE_CORE:-false}" = true ]; then SERVICE_CPU=(taskset -c 0); CLIENT_CPU=(taskset -c 1); fi
@@ -47,10 +48,12 @@ if [ "${AOT:-false}" = true ]; then
     # the AOT cache is trained by the black-box tests against the packaged jar (Quarkus' AOT guide); JDK 25 needed
     [ "${JAVA_MAJOR:-0}" -ge 25 ] || { echo "AOT=true needs JDK 25 (JAVA=...)"; exit 1; }
     rm -f target/failsafe-reports/failsafe-summary*.xml   # an earlier build's results would count
-    # the training runs with the benchmark's JVM flags: a cache recorded without compact object headers is refused
-    # by a JVM that has them
+    rm -f target/quarkus-app/app.aot                        # a cache of an earlier build would be refused
+    # the training runs with the benchmark's JVM flags (a cache recorded without compact object headers is refused by
+    # a JVM that has them) but no metaspace cap: the JVM writing the cache runs out of room for it under 128 MB
+    # ("Unable to allocate from 'ro' region"); the cache then loads under the cap
     JAVA_HOME=$(dirname "$(dirname "$(readlink -f "$JAVA")")") ./mvnw -B -q verify -Dquarkus.package.jar.aot.enabled=true \
-        -Dquarkus.test.arg-line="$JVM_OPTS" -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
+        -Dquarkus.test.arg-line="$TRAIN_OPTS" -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
         -Dit.test=PackagedApplicationIT
 else
     ./mvnw -B -q package -DskipTests
@@ -187,10 +190,30 @@ startup() { # $1 label
     unset FIXED_RUN_DIR
 }
 
+# the AOT cache from the benchmark's own queries (JDK 25, one step: the JVM writes the cache when it exits), where the
+# integration tests left none (Quarkus writes app.aot after the tests only if its creation step succeeds)
+train_aot() {
+    echo "(the integration tests left no app.aot: training it on the benchmark's own queries)"
+    start_fake 50
+    EXTRA_JVM_OPTS="-XX:MaxMetaspaceSize=512m -XX:AOTCacheOutput=$PWD/target/quarkus-app/app.aot" start_service false
+    for body in shallow nested mix; do
+        for _ in $(seq 5); do
+            curl -s -o /dev/null -H 'Content-Type: application/json' -H "Authorization: Bearer $BENCH_KEY" \
+                --data @"$WORK/$body.json" "http://127.0.0.1:$SERVICE_PORT/graphql"
+        done
+    done
+    kill "$SERVICE_PID"
+    wait "$SERVICE_PID" 2>/dev/null || true
+    SERVICE_PID=""
+    [ -f target/quarkus-app/app.aot ] || { echo "no AOT cache was written"; tail -20 "$RUN_DIR/service.log"; }
+}
+
 SCENARIOS=${SCENARIOS:-all}
 echo "== $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $("$JAVA" -version 2>&1 | head -1), JVM_OPTS: $JVM_OPTS"
 [ "${ONE_CORE:-false}" = true ] && echo "== one core: the service on core 0, the fake upstream and wrk on core 1"
 echo "== $CONNECTIONS connections, $DURATION per scenario, wrk, fake upstream and service on this machine"
+
+if [ "${AOT:-false}" = true ] && [ ! -f target/quarkus-app/app.aot ]; then train_aot; fi
 
 if [ "$SCENARIOS" = all ] || [ "$SCENARIOS" = startup ]; then
 start_fake 50
