@@ -75,7 +75,10 @@ public class SharedFlight {
             this.joined = joined;
         }
 
-        /** Takes the call's lease and makes the call, or waits for the instance that holds it. */
+        /**
+         * Takes the call's lease and makes the call (unless another instance's answer landed meanwhile), or waits for
+         * the instance that holds it.
+         */
         Uni<T> lead() {
             return leases.acquire(key).onItemOrFailure().transformToUni((mine, failure) -> {
                 if (failure != null) {
@@ -83,7 +86,12 @@ public class SharedFlight {
                     return work.get();
                 }
                 if (mine) {
-                    return work.get().onItemOrFailure().call((item, error) -> release(key, error));
+                    // another instance may have made the call, stored it and given its lease up between this
+                    // request's look at the snapshots and this lease: what it stored is served, not paid again
+                    return landed.get().onFailure().recoverWithItem(Optional.empty()).flatMap(found -> found
+                            .isPresent()
+                                    ? release(key, null).replaceWith(served(found.get()))
+                                    : work.get().onItemOrFailure().call((item, error) -> release(key, error)));
                 }
                 return await(false, 1);
             });
