@@ -67,7 +67,7 @@ public class CallLeases {
 
     CallLeases(Pool pool, XhsConfig config, MeterRegistry metrics) {
         this.pool = pool;
-        this.timer = new StatementTimer(metrics);
+        this.timer = new StatementTimer(metrics, config.cluster().giveUpAfter());
         this.ttlSeconds = Math.max(1, config.cluster().leaseTtl().toMillis() / 1000.0);
         // the host name (a pod's name on Kubernetes), the process id, and a random part for a restarted process
         String host = System.getenv("HOSTNAME");

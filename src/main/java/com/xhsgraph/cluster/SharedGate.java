@@ -56,9 +56,9 @@ public class SharedGate {
     private final Pool pool;
     private final StatementTimer timer;
 
-    SharedGate(Pool pool, MeterRegistry metrics) {
+    SharedGate(Pool pool, com.xhsgraph.config.XhsConfig config, MeterRegistry metrics) {
         this.pool = pool;
-        this.timer = new StatementTimer(metrics);
+        this.timer = new StatementTimer(metrics, config.cluster().giveUpAfter());
     }
 
     /**

@@ -17,21 +17,23 @@ public final class StatementTimer {
 
     private final MeterRegistry metrics;
 
-    public StatementTimer(MeterRegistry metrics) {
-        this.metrics = metrics;
-    }
-
     /**
      * How long a statement that only coordinates (the rate limit and breaker, a look at a lease) may take before the
-     * caller gives up on it and goes on as a lone instance would: a database that hangs must not hold upstream calls.
-     * Statements that write what must be counted exactly have no such bound: given up on, they might still commit.
+     * caller gives up on it and goes on as a lone instance would ({@code xhs.cluster.give-up-after}): a database that
+     * hangs must not hold upstream calls. Statements that write what must be counted exactly have no such bound: given
+     * up on, they might still commit.
      */
-    static final Duration GIVE_UP = Duration.ofSeconds(2);
+    private final Duration giveUp;
 
-    /** {@code statement}, failing with a {@link java.util.concurrent.TimeoutException} after {@link #GIVE_UP}. */
+    public StatementTimer(MeterRegistry metrics, Duration giveUp) {
+        this.metrics = metrics;
+        this.giveUp = giveUp;
+    }
+
+    /** {@code statement}, failing with a {@link java.util.concurrent.TimeoutException} after the give-up bound. */
     <T> Uni<T> timedOrGiveUp(String op, Uni<T> statement) {
-        return timed(op, statement).ifNoItem().after(GIVE_UP).failWith(() -> new java.util.concurrent.TimeoutException(
-                "The shared " + op + " statement did not answer within " + GIVE_UP.toSeconds() + " s"));
+        return timed(op, statement).ifNoItem().after(giveUp).failWith(() -> new java.util.concurrent.TimeoutException(
+                "The shared " + op + " statement did not answer within " + giveUp.toMillis() + " ms"));
     }
 
     public <T> Uni<T> timed(String op, Uni<T> statement) {

@@ -115,6 +115,14 @@ public interface XhsConfig {
         /** The longest pause between two looks at a call another instance is making. */
         @WithDefault("25ms")
         Duration pollInterval();
+
+        /**
+         * How long a statement that only coordinates (the rate limit and breaker, a look at a lease) may take before the
+         * instance gives up on it and goes on as a lone instance would. Long enough for a busy pool: an instance that
+         * gives up may make a call another instance is making.
+         */
+        @WithDefault("10s")
+        Duration giveUpAfter();
     }
 
     interface Retry {

@@ -54,7 +54,7 @@ public class UsageService implements AttemptLog {
 
     UsageService(SnapshotReader reader, ClientStore store, RequestCost requestCost, TimeSource time,
             XhsConfig config, MeterRegistry metrics) {
-        this.timer = new StatementTimer(metrics);
+        this.timer = new StatementTimer(metrics, config.cluster().giveUpAfter());
         this.reader = reader;
         this.store = store;
         this.requestCost = requestCost;

@@ -317,6 +317,8 @@ class ClusterIT {
         env.put("XHS_UPSTREAM_RATE_LIMIT_BURST", String.valueOf(BURST));
         env.put("XHS_UPSTREAM_MAX_CONCURRENCY", String.valueOf(MAX_CONCURRENCY));
         env.put("XHS_UPSTREAM_BREAKER_COOL_DOWN", "2s");
+        // the production bound: three instances, 30 clients and PostgreSQL on two cores keep pools busy for seconds
+        env.put("XHS_CLUSTER_GIVE_UP_AFTER", "10s");
         env.put("XHS_GRAPH_MAX_CONCURRENT_QUERIES", "64");
         env.put("QUARKUS_LOG_LEVEL", "INFO");
         instances.add(builder.start());
