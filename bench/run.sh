@@ -195,7 +195,7 @@ startup() { # $1 label
 train_aot() {
     echo "(the integration tests left no app.aot: training it on the benchmark's own queries)"
     start_fake 50
-    EXTRA_JVM_OPTS="-XX:MaxMetaspaceSize=512m -XX:AOTCacheOutput=$PWD/target/quarkus-app/app.aot" start_service false
+    JVM_OPTS="$TRAIN_OPTS" EXTRA_JVM_OPTS="-XX:AOTCacheOutput=$PWD/target/quarkus-app/app.aot" start_service false
     for body in shallow nested mix; do
         for _ in $(seq 5); do
             curl -s -o /dev/null -H 'Content-Type: application/json' -H "Authorization: Bearer $BENCH_KEY" \

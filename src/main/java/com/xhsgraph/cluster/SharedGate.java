@@ -4,6 +4,8 @@ import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.xhsgraph.config.XhsConfig;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -56,7 +58,7 @@ public class SharedGate {
     private final Pool pool;
     private final StatementTimer timer;
 
-    SharedGate(Pool pool, com.xhsgraph.config.XhsConfig config, MeterRegistry metrics) {
+    SharedGate(Pool pool, XhsConfig config, MeterRegistry metrics) {
         this.pool = pool;
         this.timer = new StatementTimer(metrics, config.cluster().giveUpAfter());
     }

@@ -81,6 +81,16 @@ class HostileRequestTest extends GraphTestBase {
                 + "9".repeat(5000) + "}}"), 400, "BAD_REQUEST");
     }
 
+    private static Response postQuery(String query) {
+        return given().contentType("application/json").body(Map.of("query", query)).when().post("/graphql");
+    }
+
+    /** Answered with data and no errors. */
+    private static void ran(Response response) {
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
+        assertThat(response.jsonPath().getList("errors")).isNull();
+    }
+
     /** A document nesting {@code depth} fields deep (the root field is 1), through the free introspection types. */
     private static String nesting(int depth) {
         StringBuilder query = new StringBuilder("{ __schema { types { fields { type {");
@@ -103,14 +113,11 @@ class HostileRequestTest extends GraphTestBase {
 
     @Test
     void documentsNestingDeeperThanTheLimitAreRefusedBeforeAnythingRuns() {
-        Response deepest = given().contentType("application/json").body(Map.of("query", nesting(16))).when()
-                .post("/graphql");
-        assertThat(deepest.statusCode()).as(deepest.asString()).isEqualTo(200);
+        Response deepest = postQuery(nesting(16));
+        ran(deepest);
         assertThat(deepest.jsonPath().getList("data.__schema.types")).isNotEmpty();
-        assertThat(deepest.jsonPath().getList("errors")).isNull();
 
-        Response tooDeep = given().contentType("application/json").body(Map.of("query", nesting(17))).when()
-                .post("/graphql");
+        Response tooDeep = postQuery(nesting(17));
         refused(tooDeep, 400, "BAD_REQUEST");
         assertThat(tooDeep.jsonPath().getString("errors[0].message")).contains("16 fields deep");
         assertThat(tooDeep.jsonPath().getString("data")).isNull();
@@ -119,8 +126,7 @@ class HostileRequestTest extends GraphTestBase {
         String paid = "{ user(id: \"" + USER_ID + "\") { notes { nodes { comments { nodes { replies { nodes {"
                 + " note { author { notes { nodes { comments { nodes { replyTo { note { author { nickname"
                 + " } } } } } } } } } } } } } } } } }";
-        refused(given().contentType("application/json").body(Map.of("query", paid)).when().post("/graphql"), 400,
-                "BAD_REQUEST");
+        refused(postQuery(paid), 400, "BAD_REQUEST");
         refused(given().contentType("application/json").header("X-Upstream-Dry-Run", "true")
                 .body(Map.of("query", paid)).when().post("/graphql"), 400, "BAD_REQUEST");
     }
@@ -128,16 +134,14 @@ class HostileRequestTest extends GraphTestBase {
     @Test
     void documentsSelectingMoreFieldsThanTheLimitAreRefusedBeforeAnythingRuns() {
         // the user field and 1,999 aliases of its nickname: 2,000 fields, the limit
-        Response most = given().contentType("application/json").body(Map.of("query", selecting(2000))).when()
-                .post("/graphql");
-        assertThat(most.statusCode()).as(most.asString()).isEqualTo(200);
+        Response most = postQuery(selecting(2000));
+        ran(most);
         assertThat(most.jsonPath().getString("data.user.f1999")).isNotBlank();
         assertThat(upstream.totalCalls()).isEqualTo(1);
         upstream.reset();
-        upstream.user(USER_ID, json(Fixtures.profile(USER_ID, 10)));
+        anUpstreamThatWouldAnswer();
 
-        Response tooMany = given().contentType("application/json").body(Map.of("query", selecting(2001))).when()
-                .post("/graphql");
+        Response tooMany = postQuery(selecting(2001));
         refused(tooMany, 400, "BAD_REQUEST");
         assertThat(tooMany.jsonPath().getString("errors[0].message")).contains("2000 fields");
 
@@ -150,18 +154,14 @@ class HostileRequestTest extends GraphTestBase {
             }
             fragments.append(" }");
         }
-        refused(given().contentType("application/json").body(Map.of("query", fragments.toString())).when()
-                .post("/graphql"), 400, "BAD_REQUEST");
+        refused(postQuery(fragments.toString()), 400, "BAD_REQUEST");
     }
 
     @Test
     void theFullIntrospectionQueryFitsTheLimits() {
-        Response introspection = given().contentType("application/json")
-                .body(Map.of("query", graphql.introspection.IntrospectionQuery.INTROSPECTION_QUERY)).when()
-                .post("/graphql");
-        assertThat(introspection.statusCode()).as(introspection.asString()).isEqualTo(200);
+        Response introspection = postQuery(graphql.introspection.IntrospectionQuery.INTROSPECTION_QUERY);
+        ran(introspection);
         assertThat(introspection.jsonPath().getList("data.__schema.types")).isNotEmpty();
-        assertThat(introspection.jsonPath().getList("errors")).isNull();
     }
 
     @Test

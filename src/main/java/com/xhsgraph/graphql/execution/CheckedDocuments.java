@@ -27,9 +27,9 @@ import graphql.language.Document;
  * made, before it has put the request's metadata into the GraphQL context. That cache only learns a document when
  * graphql-java validates it, which a checked document never is, so it parsed every request's text once more (7 to 8%
  * of a shallow query's work on one core); {@link #install} puts this class in its place, and the executor hands it
- * the document for the duration of its call into SmallRye ({@link #during}). {@code SmallRyeHooksContractTest} fails if SmallRye stops passing
- * the request's metadata into the GraphQL context, stops letting an eventing service replace the provider, or
- * renames the field.
+ * the document for the duration of its call into SmallRye ({@link #during}). {@code SmallRyeHooksContractTest} fails
+ * if SmallRye stops passing the request's metadata into the GraphQL context, stops letting an eventing service
+ * replace the provider, or renames the field.
  */
 public class CheckedDocuments extends QueryCache implements EventingService {
 
@@ -94,18 +94,14 @@ public class CheckedDocuments extends QueryCache implements EventingService {
      * Makes {@code service}'s request context read the checked document rather than parse the text again: sets its
      * private {@code queryCache}, which SmallRye offers no other way to choose (reflection, on an instance field that is
      * final in the source). Where that fails, SmallRye keeps parsing each request once more, which costs time only.
-     *
-     * @return whether it is in place
      */
-    static boolean install(ExecutionService service) {
+    static void install(ExecutionService service) {
         try {
             java.lang.reflect.Field field = ExecutionService.class.getDeclaredField("queryCache");
             field.setAccessible(true);
             field.set(service, new CheckedDocuments());
-            return true;
         } catch (ReflectiveOperationException | RuntimeException e) {
             Log.warnf("SmallRye GraphQL will parse each document once more than needed: %s", e.toString());
-            return false;
         }
     }
 }

@@ -4,6 +4,7 @@ import java.io.StringReader;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -72,8 +73,7 @@ public class GraphQLExecutor {
      * result or {@code failed} the failure. {@code checked} is the document the gate parsed and validated and
      * {@code fields} the coordinates ({@code Type.field}) its operation may resolve; either may be null.
      */
-    public void execute(RoutingContext ctx, String query, Document checked, java.util.Set<String> fields,
-            String operationName,
+    public void execute(RoutingContext ctx, String query, Document checked, Set<String> fields, String operationName,
             String variablesJson, String extensionsJson, Runnable started, Consumer<Result> done,
             Consumer<Throwable> failed) {
         ManagedContext requestContext = Arc.container().requestContext();

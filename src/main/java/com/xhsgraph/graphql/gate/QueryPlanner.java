@@ -1,7 +1,10 @@
 package com.xhsgraph.graphql.gate;
 
+import java.util.ArrayDeque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,9 +17,11 @@ import graphql.GraphQLError;
 import graphql.GraphQLException;
 import graphql.ParseAndValidate;
 import graphql.ParseAndValidateResult;
+import graphql.execution.AbortExecutionException;
 import graphql.execution.RawVariables;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
+import graphql.normalized.ExecutableNormalizedField;
 import graphql.normalized.ExecutableNormalizedOperation;
 import graphql.normalized.ExecutableNormalizedOperationFactory;
 import graphql.schema.GraphQLSchema;
@@ -44,7 +49,7 @@ public class QueryPlanner {
      * it may resolve ({@code Type.field}, for each object type a field may be resolved on).
      */
     public record Valid(Document document, OperationDefinition.Operation operation, CostEstimator.Estimate estimate,
-            java.util.Set<String> fields) implements Plan {}
+            Set<String> fields) implements Plan {}
 
     /**
      * The document nests deeper or selects more fields than this service accepts ({@code xhs.graph.max-depth},
@@ -95,7 +100,7 @@ public class QueryPlanner {
                     RawVariables.of(strictInts(checked.document(), request)),
                     ExecutableNormalizedOperationFactory.Options.defaultOptions().maxChildrenDepth(maxDepth)
                             .maxFieldsCount(maxFields));
-        } catch (graphql.execution.AbortExecutionException e) {
+        } catch (AbortExecutionException e) {
             // the factory stops at the first field past a limit; its message says which limit
             String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
             throw new TooLarge(message.contains("depth")
@@ -108,12 +113,11 @@ public class QueryPlanner {
     }
 
     /** The coordinates ({@code Type.field}) of every field {@code operation} may resolve. */
-    private static java.util.Set<String> fields(ExecutableNormalizedOperation operation) {
-        java.util.Set<String> fields = new java.util.HashSet<>();
-        java.util.ArrayDeque<graphql.normalized.ExecutableNormalizedField> pending = new java.util.ArrayDeque<>(
-                operation.getTopLevelFields());
+    private static Set<String> fields(ExecutableNormalizedOperation operation) {
+        Set<String> fields = new HashSet<>();
+        ArrayDeque<ExecutableNormalizedField> pending = new ArrayDeque<>(operation.getTopLevelFields());
         while (!pending.isEmpty()) {
-            graphql.normalized.ExecutableNormalizedField field = pending.pop();
+            ExecutableNormalizedField field = pending.pop();
             for (String type : field.getObjectTypeNames()) {
                 fields.add(type + "." + field.getName());
             }

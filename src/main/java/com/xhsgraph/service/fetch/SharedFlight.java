@@ -85,16 +85,18 @@ public class SharedFlight {
                     unreachable(failure);
                     return work.get();
                 }
-                if (mine) {
-                    // another instance may have made the call, stored it and given its lease up between this
-                    // request's look at the snapshots and this lease: what it stored is served, not paid again
-                    return landed.get().onFailure().recoverWithItem(Optional.empty()).flatMap(found -> found
-                            .isPresent()
-                                    ? release(key, null).replaceWith(served(found.get()))
-                                    : work.get().onItemOrFailure().call((item, error) -> release(key, error)));
-                }
-                return await(false, 1);
+                return mine ? callUnlessLanded() : await(false, 1);
             });
+        }
+
+        /**
+         * Holding the lease: another instance may have made the call, stored it and given its lease up between this
+         * request's look at the snapshots and this lease; what it stored is served, not paid again.
+         */
+        private Uni<T> callUnlessLanded() {
+            return landed.get().onFailure().recoverWithItem(Optional.empty()).flatMap(found -> found.isPresent()
+                    ? release(key, null).replaceWith(() -> served(found.get()))
+                    : work.get().onItemOrFailure().call((item, error) -> release(key, error)));
         }
 
         /** Looks at the lease another instance holds until its call is done; {@code seen}: it was seen in flight. */
